@@ -1,0 +1,106 @@
+import type { Language } from '../common';
+import type { EventBrief } from '../event-brief';
+
+/** Every kind of message multaqa sends. The purpose is part of each message's identity. */
+export const MESSAGE_PURPOSES = [
+  'partner-request',
+  'partner-reminder',
+  'partner-escalation',
+  'partner-declined',
+  'speaker-invitation',
+  'speaker-reminder-to-answer',
+  'speaker-confirmation',
+  'speaker-replacement-needed',
+  'speaker-agenda-change',
+  'speaker-reminder',
+  'association-invitation',
+  'rsvp-confirmation',
+  'rsvp-decline-acknowledgement',
+  'waitlist-notice',
+  'waitlist-promotion',
+  'rsvp-reminder',
+  'attendance-reminder',
+  'reschedule-notice',
+  'cancellation-notice',
+  'thank-you-survey',
+  'follow-up-reminder',
+  'follow-up-escalation',
+  'visit-invitation',
+  'visit-confirmation',
+  'visit-reminder',
+  'coordination-digest',
+] as const;
+export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
+
+export type RecipientKind = 'partner' | 'speaker' | 'association' | 'coordinator';
+
+export interface MessageRecipient {
+  /** Stable id within its kind (association id, partner id, speaker id, `coordinator`). */
+  id: string;
+  kind: RecipientKind;
+  name: string;
+  email: string;
+  language: Language;
+  /** For associations: their invitation shard, carried in their signed links. */
+  shard?: number;
+}
+
+/** Purpose-specific content; each template reads the fields it needs. */
+export interface MessageDetails {
+  seats?: number;
+  waitlistPosition?: number;
+  agendaItemId?: string;
+  partnerId?: string;
+  speakerName?: string;
+  note?: string;
+  reason?: string;
+  contributions?: string[];
+  followUp?: { recommendationId: string; text: string; dueAt?: string; status?: string };
+  visit?: {
+    visitId: string;
+    hostName: string;
+    visitorNames: string[];
+    date?: string;
+    place?: string;
+  };
+  digest?: { items: Array<{ title: string; body: string }> };
+}
+
+export interface SendMessageRequest {
+  purpose: MessagePurpose;
+  event: EventBrief;
+  recipient: MessageRecipient;
+  /**
+   * Distinguishes messages of the same purpose to the same recipient (a reschedule's revision,
+   * a reminder's ordinal, an agenda revision). With event, recipient and purpose, it fixes the
+   * Message-ID: the same four never send twice.
+   */
+  revision: number;
+  details?: MessageDetails;
+}
+
+export type SendStatus = 'sent' | 'already-sent' | 'undeliverable';
+
+export interface SendOutcome {
+  status: SendStatus;
+  messageId: string;
+  /** Why the address was refused, when undeliverable. */
+  reason?: string;
+}
+
+/** Many recipients, one purpose: invitations and notices to a shard of associations. */
+export interface SendBatchRequest {
+  purpose: MessagePurpose;
+  event: EventBrief;
+  recipients: MessageRecipient[];
+  revision: number;
+  details?: MessageDetails;
+  /** Per-recipient details, by recipient id, merged over `details`. */
+  detailsByRecipient?: Record<string, MessageDetails>;
+}
+
+export interface SendBatchResult {
+  sent: number;
+  alreadySent: number;
+  undeliverable: Array<{ recipientId: string; reason: string }>;
+}

@@ -1,0 +1,25 @@
+import type { NativeConnection } from '@temporalio/worker';
+import { Worker, type WorkerOptions } from '@temporalio/worker';
+import { createActivities, type ActivityDependencies } from '../activities';
+
+export interface MultaqaWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  dependencies: ActivityDependencies;
+  /** A prebuilt bundle (tests build one per file); otherwise the worker bundles `workflows/`. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+/** The multaqa worker: every workflow and activity on one task queue. */
+export async function createMultaqaWorker(options: MultaqaWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    activities: createActivities(options.dependencies),
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : { workflowsPath: require.resolve('../workflows') }),
+  });
+}

@@ -1,0 +1,1 @@
+export { trainingDayWorkflow } from './training-day';
