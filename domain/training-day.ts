@@ -146,6 +146,8 @@ export const TrainingDayPlanSchema = z
     revision: z.number().int().min(0).default(0),
     /** The training day this one follows from, for further training. */
     previousEventId: SlugSchema.optional(),
+    /** Wait in `draft` for the coordinator (`advancePhase`) instead of starting partner coordination. */
+    startAsDraft: z.boolean().default(false),
   })
   .strict();
 export type TrainingDayPlan = z.infer<typeof TrainingDayPlanSchema>;

@@ -17,3 +17,21 @@ export const attendanceEventChanged =
   defineSignal<[{ event: EventBrief; cancelled?: boolean; closed?: boolean }]>(
     'attendanceEventChanged',
   );
+
+/** A survey answer from an attendee's signed link (thank-you message after the day). */
+export interface SurveyResponse {
+  associationId: string;
+  /** 1 (poor) to 5 (excellent). */
+  rating: number;
+  comments?: string;
+}
+export interface SurveyResults {
+  responses: number;
+  averageRating: number | null;
+  ratings: Record<'1' | '2' | '3' | '4' | '5', number>;
+  comments: Array<{ associationId: string; comments: string; rating: number }>;
+}
+export const submitSurveyResponse = defineUpdate<SurveyResults, [SurveyResponse]>(
+  'submitSurveyResponse',
+);
+export const getSurveyResults = defineQuery<SurveyResults>('getSurveyResults');
