@@ -1,11 +1,26 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Contribution, PartnerInstitution } from '../partner';
 import type { EventBrief } from '../event-brief';
-import type { PartnerView } from './training-day';
+import type { LifecycleTuning, PartnerView } from './training-day';
 
 export interface PartnerCoordinationInput {
   event: EventBrief;
   partner: PartnerInstitution;
+  /** Carried over continue-as-new; absent on the first run. */
+  state?: PartnerCoordinationState;
+  tuning?: LifecycleTuning;
+}
+
+/** What a partner's coordination remembers across runs. */
+export interface PartnerCoordinationState {
+  view: PartnerView;
+  askedAt?: string;
+  /** The event revision the partner was last told about (reschedules). */
+  toldRevision: number;
+  escalated: boolean;
+  declineReported: boolean;
+  cancelled: boolean;
+  dayOver: boolean;
 }
 
 export type PartnerAnswer =
@@ -18,4 +33,6 @@ export const answerPartnerRequest = defineUpdate<PartnerView, [PartnerAnswer]>(
 export const getPartnerView = defineQuery<PartnerView>('getPartnerView');
 /** From the parent: the event moved or was cancelled. */
 export const partnerEventChanged =
-  defineSignal<[{ event: EventBrief; cancelled?: boolean }]>('partnerEventChanged');
+  defineSignal<[{ event: EventBrief; cancelled?: boolean; dayOver?: boolean }]>(
+    'partnerEventChanged',
+  );

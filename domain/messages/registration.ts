@@ -2,6 +2,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { EventBrief } from '../event-brief';
 import type { InviteeStatus, Rsvp, RsvpOutcome } from '../registration';
 import type { Language, Sector } from '../common';
+import type { LifecycleTuning, ShardReport } from './training-day';
 
 /** One invited association as an invitation shard holds it. */
 export interface Invitee {
@@ -19,6 +20,56 @@ export interface InvitationShardInput {
   shardCount: number;
   /** Redis key of the shard's invitee page, written by `planInvitations`. */
   inviteesKey: string;
+  /** Carried over continue-as-new; absent on the first run. */
+  state?: InvitationShardState;
+  tuning?: LifecycleTuning;
+}
+
+/** An invitee as a shard keeps it between runs. */
+export interface InviteeRecord extends InviteeView {
+  /** Answers given so far: the ordinal of the next acknowledgement message. */
+  answers: number;
+  /** Promotions from the waiting list so far: the promotion message's ordinal. */
+  promotions: number;
+  invitedAt?: string;
+}
+
+/** What an invitation shard remembers across runs. */
+export interface InvitationShardState {
+  invitees: InviteeRecord[];
+  invitationsSent: boolean;
+  /** The event revision invitees were last told about (reschedules). */
+  toldRevision: number;
+  /** Event revisions the RSVP and attendance reminders went out for. */
+  rsvpRemindedRevision?: number;
+  attendanceRemindedRevision?: number;
+  registrationClosed: boolean;
+  cancelled: boolean;
+  cancellationSent: boolean;
+  dayOver: boolean;
+  outbox: ShardMessage[];
+  lastReport?: ShardReport;
+}
+
+/** A message a shard still has to send to one of its associations. */
+export interface ShardMessage {
+  purpose:
+    'rsvp-confirmation' | 'rsvp-decline-acknowledgement' | 'waitlist-notice' | 'waitlist-promotion';
+  associationId: string;
+  revision: number;
+  seats?: number;
+  waitlistPosition?: number;
+}
+
+/** What `planInvitations` returns: how the campaign is split, never the invitees themselves. */
+export interface InvitationPlan {
+  shardCount: number;
+  invitees: number;
+  /** Shard `n`'s invitee page is the Redis list `${inviteesKeyPrefix}${n}`. */
+  inviteesKeyPrefix: string;
+  /** Invited associations by province and by sector. */
+  byProvince: Record<string, number>;
+  bySector: Record<string, number>;
 }
 
 export interface InviteeView extends Invitee {
@@ -48,9 +99,9 @@ export const seatDecision = defineSignal<
   ]
 >('seatDecision');
 export const shardEventChanged =
-  defineSignal<[{ event: EventBrief; cancelled?: boolean; registrationClosed?: boolean }]>(
-    'shardEventChanged',
-  );
+  defineSignal<
+    [{ event: EventBrief; cancelled?: boolean; registrationClosed?: boolean; dayOver?: boolean }]
+  >('shardEventChanged');
 
 /** Seat ledger: the single authority on capacity and the waiting list of one training day. */
 export interface SeatLedgerInput {
@@ -58,6 +109,7 @@ export interface SeatLedgerInput {
   shardCount: number;
   /** Carried over continue-as-new. */
   state?: SeatLedgerState;
+  tuning?: LifecycleTuning;
 }
 export interface SeatLedgerState {
   holders: Array<[string, number]>;
@@ -69,7 +121,9 @@ export const requestSeats =
 export const releaseSeats =
   defineSignal<[{ associationId: string; shard: number }]>('releaseSeats');
 export const ledgerEventChanged =
-  defineSignal<[{ event: EventBrief; cancelled?: boolean }]>('ledgerEventChanged');
+  defineSignal<[{ event: EventBrief; cancelled?: boolean; dayOver?: boolean }]>(
+    'ledgerEventChanged',
+  );
 export const getSeatLedger = defineQuery<{
   capacity: number;
   seatsTaken: number;

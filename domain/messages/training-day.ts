@@ -62,6 +62,41 @@ export interface TrainingDayStatus {
   cancelledReason?: string;
   previousEventId?: string;
   nextEventIds: string[];
+  /** Bumped on every agenda change (not a calendar change); what `changeAgenda` returns. */
+  agendaRevision?: number;
+  /** The closing summary, once the day is closed. */
+  summary?: ClosingSummary;
+  /** When the coordination will move on to follow-up by itself, once closed. */
+  followUpStartsAt?: string;
+}
+
+/** Invited, accepted, waitlisted and attended associations of one province or sector. */
+export interface SegmentFigures {
+  invited: number;
+  accepted: number;
+  waitlisted: number;
+  attended: number;
+}
+
+/**
+ * What a training day came to, computed when it closes. Counts are associations, except
+ * `attendees` (people). `attended` includes walk-ins, who were not invited.
+ */
+export interface ClosingSummary {
+  closedAt: string;
+  invited: number;
+  accepted: number;
+  declined: number;
+  waitlisted: number;
+  noAnswer: number;
+  undeliverable: number;
+  seatsTaken: number;
+  attended: number;
+  attendees: number;
+  walkIns: number;
+  byProvince: Record<string, SegmentFigures>;
+  bySector: Record<string, SegmentFigures>;
+  recommendations: number;
 }
 
 export interface RescheduleRequest {
@@ -110,11 +145,21 @@ export const addRecommendation = defineUpdate<Recommendation, [RecommendationInp
 // Reports from child workflows (signals: children cannot call updates)
 export const partnerSettled = defineSignal<[PartnerView]>('partnerSettled');
 export const speakerSlotChanged = defineSignal<[SpeakerSlotView]>('speakerSlotChanged');
+/**
+ * A shard's registration, as a snapshot (the parent keeps the latest per shard). `counts.invited`
+ * is every association of the shard, `counts.pending` those that have not answered yet;
+ * `byProvince`/`bySector` count accepted associations.
+ */
 export interface ShardReport {
   shard: number;
   counts: Omit<RegistrationCounts, 'capacity' | 'seatsTaken'>;
   byProvince: Record<string, number>;
   bySector: Record<string, number>;
+  /** Waitlisted associations by province and sector. */
+  waitlistedByProvince?: Record<string, number>;
+  waitlistedBySector?: Record<string, number>;
+  /** Seats held by the shard's accepted associations. */
+  seats?: number;
 }
 export const invitationShardReport = defineSignal<[ShardReport]>('invitationShardReport');
 export const seatLedgerReport =
@@ -122,3 +167,59 @@ export const seatLedgerReport =
 export const attendanceReport = defineSignal<[AttendanceFigures]>('attendanceReport');
 export const followUpReport = defineSignal<[FollowUpSummary]>('followUpReport');
 export const nextEventCreated = defineSignal<[{ eventId: string }]>('nextEventCreated');
+
+/**
+ * Knobs of the lifecycle's timing and run size. Defaults suit production; tests shorten them.
+ * Every field optional; carried over continue-as-new.
+ */
+export interface LifecycleTuning {
+  /** Continue-as-new once a run's history passes this many events (default 8,000). */
+  maxHistoryEvents?: number;
+  /** Least time between two reports of a child to its parent, in ms (default 5,000). */
+  reportIntervalMs?: number;
+  /** Least time between two read-model publications of the parent, in ms (default 1,000). */
+  publishIntervalMs?: number;
+  /** Check-ins open this long before the day starts, in minutes (default 60). */
+  checkInOpensMinutesBefore?: number;
+  /** Follow-up starts by itself this long after the day's end, in hours (default 168). */
+  followUpGraceHours?: number;
+  /** How long the thank-you survey stays open after the day, in hours (default 720). */
+  surveyWindowHours?: number;
+  /** Children started at once (default 50). */
+  startBatchSize?: number;
+}
+
+/** What a training day's later runs carry over continue-as-new. */
+export interface TrainingDayCarriedState {
+  phase: TrainingDayPhase;
+  phaseHistory: PhaseChange[];
+  createdAt: string;
+  agendaRevision: number;
+  partners: PartnerView[];
+  speakers: SpeakerSlotView[];
+  /** Agenda items whose speaker-slot workflow was started. */
+  slotsStarted: string[];
+  partnersStarted: boolean;
+  registration?: {
+    shardCount: number;
+    invitees: number;
+    invitedByProvince: Record<string, number>;
+    invitedBySector: Record<string, number>;
+    shards: ShardReport[];
+    ledger: { seatsTaken: number; accepted: number; waitlisted: number };
+  };
+  attendance: AttendanceFigures;
+  recommendations: Recommendation[];
+  followUps: FollowUpSummary[];
+  followUpsStarted: string[];
+  summary?: ClosingSummary;
+  cancelledReason?: string;
+  nextEventIds: string[];
+  requestedPhase?: TrainingDayPhase;
+}
+
+/** The training-day workflow's second argument: state carried over, and tuning. */
+export interface TrainingDayRunOptions {
+  state?: TrainingDayCarriedState;
+  tuning?: LifecycleTuning;
+}
