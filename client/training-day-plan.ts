@@ -4,8 +4,39 @@ import {
   type TrainingDayPlan,
 } from '../domain/training-day';
 import { resolveSchedule } from '../domain/schedule';
-import { pickText } from '../domain/common';
+import { LocalDateSchema, pickText, SlugSchema } from '../domain/common';
 import { parseOrThrow } from './validation';
+
+export interface PlanOptions {
+  previousEventId?: string;
+  /** Hold the day on another date (YYYY-MM-DD): the RSVP deadline moves by the same number of days. */
+  date?: string;
+  /** Another id for the event (e.g. a rehearsal of the same day). */
+  id?: string;
+}
+
+const DAY_MS = 86_400_000;
+
+function shiftDate(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The event file's content with the options' date and id applied (before validation). */
+function applyOverrides(input: unknown, options: PlanOptions): unknown {
+  if (!options.date && !options.id) return input;
+  if (typeof input !== 'object' || input === null) return input;
+  const copy: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  if (options.id) copy.id = parseOrThrow(SlugSchema, options.id, 'id');
+  if (options.date) {
+    const date = parseOrThrow(LocalDateSchema, options.date, 'date');
+    if (typeof copy.date === 'string' && typeof copy.rsvpDeadline === 'string') {
+      const offset = Math.round((Date.parse(date) - Date.parse(copy.date)) / DAY_MS);
+      if (Number.isFinite(offset)) copy.rsvpDeadline = shiftDate(copy.rsvpDeadline, offset);
+    }
+    copy.date = date;
+  }
+  return copy;
+}
 
 /** A slug for an event: its id if given, else the title (latin text) and date. */
 export function eventIdFor(definition: {
@@ -29,11 +60,12 @@ export function eventIdFor(definition: {
  * Validates an event file's content and resolves it into what the workflow starts with.
  * Throws `ValidationError` naming every bad field.
  */
-export function planTrainingDay(
-  input: unknown,
-  options: { previousEventId?: string } = {},
-): TrainingDayPlan {
-  const definition = parseOrThrow(TrainingDayDefinitionSchema, input, 'event');
+export function planTrainingDay(input: unknown, options: PlanOptions = {}): TrainingDayPlan {
+  const definition = parseOrThrow(
+    TrainingDayDefinitionSchema,
+    applyOverrides(input, options),
+    'event',
+  );
   const eventId = eventIdFor(definition);
   return TrainingDayPlanSchema.parse({
     eventId,
