@@ -1,0 +1,114 @@
+import { SingleBar, Presets } from 'cli-progress';
+import type { Command } from 'commander';
+import { createReadStream, statSync } from 'node:fs';
+import { AssociationDirectory } from '../../../activities/directory/association-directory';
+import { importAssociations, type ImportReport } from '../../associations/import-associations';
+import { ValidationError } from '../../validation';
+import { print, table, type OutputOptions } from '../output';
+import { withConnections } from '../session';
+
+/** Files at least this big get a progress bar (on a terminal). */
+const PROGRESS_BAR_BYTES = 256 * 1024;
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch (error) {
+    throw new ValidationError([
+      { field: 'file', message: `cannot read ${path}: ${(error as Error).message}` },
+    ]);
+  }
+}
+
+function reportText(report: ImportReport): string {
+  const summary = report.stored
+    ? `imported ${report.imported} of ${report.rows} associations${report.skipped ? `, skipped ${report.skipped} invalid rows` : ''}`
+    : `nothing imported: ${report.problems.length} problems in ${report.rows} rows (fix them, or use --skip-invalid)`;
+  if (report.problems.length === 0) return summary;
+  return `${table(
+    ['line', 'field', 'problem'],
+    report.problems.map((problem) => [problem.row, problem.field, problem.message]),
+  )}\n${summary}`;
+}
+
+/** `multaqa associations …`: the directory of associations that can be invited. */
+export function registerAssociationCommands(program: Command): void {
+  const associations = program
+    .command('associations')
+    .description('the directory of associations that can be invited');
+
+  associations
+    .command('import')
+    .description('import associations from a CSV file (every row checked before storing)')
+    .argument('<file>', 'CSV with header id,name,sector,province,email,preferred_language,...')
+    .option('--skip-invalid', 'store the valid rows even when some rows are invalid')
+    .option('--json', 'print JSON')
+    .action(async (file: string, options: { skipInvalid?: boolean } & OutputOptions) => {
+      const size = fileSize(file);
+      const bar =
+        process.stderr.isTTY && !options.json && size >= PROGRESS_BAR_BYTES
+          ? new SingleBar(
+              { format: 'importing [{bar}] {percentage}% | {rows} rows', stream: process.stderr },
+              Presets.shades_classic,
+            )
+          : undefined;
+      bar?.start(size, 0, { rows: 0 });
+      const report = await withConnections(async (connections) => {
+        try {
+          return await importAssociations(
+            connections.redis,
+            connections.config.REDIS_PREFIX,
+            createReadStream(file),
+            {
+              skipInvalid: options.skipInvalid,
+              onProgress: (progress) => bar?.update(progress.bytes, { rows: progress.rows }),
+            },
+          );
+        } finally {
+          bar?.stop();
+        }
+      });
+      print(options, report, () => reportText(report));
+      if (!report.stored && report.problems.length > 0) {
+        // The report is already printed; exit 2 (bad input) naming the first problem's field.
+        const first = report.problems[0]!;
+        throw new ValidationError([
+          { field: `line ${first.row}: ${first.field}`, message: first.message },
+        ]);
+      }
+    });
+
+  associations
+    .command('list')
+    .description('list the associations in the directory')
+    .option('--limit <n>', 'at most n', '100')
+    .option('--json', 'print JSON')
+    .action(async (options: { limit: string } & OutputOptions) => {
+      const limit = Math.max(1, Number(options.limit) || 100);
+      const rows = await withConnections(async (connections) => {
+        const directory = new AssociationDirectory(
+          connections.redis,
+          connections.config.REDIS_PREFIX,
+        );
+        const found = [];
+        for await (const page of directory.all()) {
+          found.push(...page);
+          if (found.length >= limit) break;
+        }
+        return found.sort((a, b) => a.id.localeCompare(b.id)).slice(0, limit);
+      });
+      print(options, rows, () =>
+        table(
+          ['id', 'name', 'sector', 'province', 'language', 'email'],
+          rows.map((row) => [
+            row.id,
+            row.name,
+            row.sector,
+            row.province,
+            row.preferredLanguage,
+            row.email,
+          ]),
+        ),
+      );
+    });
+}

@@ -1,0 +1,149 @@
+'use strict';
+/* Shared by the dashboard pages: API calls, sign-in, live stream, formatting. */
+(function () {
+  const { t } = window.i18n;
+
+  /** Element helper: h('td', { class: 'x' }, 'text', child). */
+  function h(tag, attributes, ...children) {
+    const element = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes || {})) {
+      if (value === undefined || value === null || value === false) continue;
+      if (name === 'dataset') Object.assign(element.dataset, value);
+      else element.setAttribute(name, value === true ? '' : String(value));
+    }
+    for (const child of children.flat()) {
+      if (child === undefined || child === null) continue;
+      element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return element;
+  }
+
+  class Unauthorized extends Error {}
+
+  async function api(path, options) {
+    const response = await fetch(path, { credentials: 'same-origin', ...options });
+    if (response.status === 401) throw new Unauthorized('unauthorized');
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok)
+      throw Object.assign(new Error(body.message || response.statusText), {
+        status: response.status,
+        body,
+      });
+    return body;
+  }
+
+  async function signIn(key) {
+    await api('/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ key }),
+    });
+  }
+
+  function showLogin(onSignedIn) {
+    const section = document.getElementById('login');
+    const input = h('input', {
+      type: 'password',
+      name: 'key',
+      autocomplete: 'current-password',
+      'aria-label': 'API key',
+    });
+    const message = h('p', { class: 'muted' }, t('login.help'));
+    const form = h('form', {}, input, h('button', { type: 'submit' }, t('login.submit')));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        await signIn(input.value.trim());
+        section.hidden = true;
+        onSignedIn();
+      } catch {
+        message.textContent = t('login.failed');
+      }
+    });
+    section.className = 'login';
+    section.replaceChildren(h('h2', {}, t('login.title')), message, form);
+    section.hidden = false;
+  }
+
+  /**
+   * Runs `start` once signed in. A key in the address fragment (#key=...) signs in and is
+   * removed from the address; the fragment never reaches the server's logs.
+   */
+  async function withSession(start) {
+    const match = /(?:^#|&)key=([^&]+)/.exec(location.hash);
+    if (match) {
+      history.replaceState(null, '', location.pathname + location.search);
+      await signIn(decodeURIComponent(match[1])).catch(() => undefined);
+    }
+    try {
+      await start();
+    } catch (error) {
+      if (error instanceof Unauthorized) showLogin(() => withSession(start));
+      else throw error;
+    }
+  }
+
+  /** Follows the server-sent events at `path`; shows the live indicator. */
+  function stream(path, handlers) {
+    const live = document.getElementById('live');
+    const setLive = (on) => {
+      live.dataset.state = on ? 'on' : 'off';
+      live.dataset.i18n = on ? 'live.on' : 'live.off';
+      live.textContent = t(live.dataset.i18n);
+    };
+    const source = new EventSource(path);
+    source.addEventListener('ready', () => setLive(true));
+    source.addEventListener('error', () => setLive(false));
+    for (const [name, handler] of Object.entries(handlers))
+      source.addEventListener(name, (event) => handler(JSON.parse(event.data)));
+    return source;
+  }
+
+  function formatDate(instant, timeZone, withTime = true) {
+    if (!instant) return '';
+    const options = { timeZone, year: 'numeric', month: 'short', day: 'numeric' };
+    if (withTime) Object.assign(options, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    return new Intl.DateTimeFormat(window.i18n.locale(), options).format(new Date(instant));
+  }
+
+  function badge(status, text) {
+    return h('span', { class: 'badge', dataset: { status } }, text || status);
+  }
+
+  function table(head, rows) {
+    if (rows.length === 0) return h('p', { class: 'muted' }, t('event.none'));
+    return h(
+      'table',
+      {},
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          head.map((key) => h('th', {}, t(key))),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        rows.map((cells) =>
+          h(
+            'tr',
+            {},
+            cells.map((cell) => h('td', {}, cell)),
+          ),
+        ),
+      ),
+    );
+  }
+
+  function flash(element) {
+    element.classList.remove('flash');
+    void element.offsetWidth;
+    element.classList.add('flash');
+  }
+
+  window.dashboard = { h, api, withSession, stream, formatDate, badge, table, flash, Unauthorized };
+  document.addEventListener('DOMContentLoaded', () => window.i18n.apply());
+})();

@@ -1,0 +1,296 @@
+'use strict';
+/* One training day: timeline, partners, speakers, RSVP funnel, waiting list, attendance, follow-up. */
+(function () {
+  const { t, pick } = window.i18n;
+  const { h, api, withSession, stream, formatDate, badge, table, flash } = window.dashboard;
+  const eventId = decodeURIComponent(location.pathname.split('/').pop());
+  const PHASES = [
+    'draft',
+    'coordinating-partners',
+    'booking-speakers',
+    'invitations-open',
+    'registration-closed',
+    'in-progress',
+    'closed',
+    'following-up',
+    'completed',
+  ];
+  let status;
+  let waitlist;
+  let workflows = [];
+
+  function renderHeader() {
+    const title = pick(status.title) || status.eventId;
+    document.title = `${title} – multaqa`;
+    document
+      .getElementById('event-header')
+      .replaceChildren(
+        h('h1', {}, title),
+        h(
+          'p',
+          {},
+          badge(status.phase, t(`phase.${status.phase}`)),
+          ' ',
+          formatDate(status.startsAt, status.timeZone),
+          ' – ',
+          formatDate(status.endsAt, status.timeZone).split(' ').pop(),
+          ` (${status.timeZone}) · ${t('event.rsvpBy')} ${formatDate(status.rsvpDeadlineAt, status.timeZone, false)}`,
+          ` · ${t('event.revision')} ${status.revision} · `,
+          h(
+            'a',
+            { href: `/api/events/${encodeURIComponent(eventId)}/report`, target: '_blank' },
+            t('event.report'),
+          ),
+        ),
+        status.cancelledReason
+          ? h(
+              'p',
+              { class: 'badge', dataset: { status: 'cancelled' } },
+              `${t('event.cancelled')}: ${status.cancelledReason}`,
+            )
+          : null,
+      );
+  }
+
+  function renderTimeline() {
+    const reached = new Map(status.phaseHistory.map((change) => [change.phase, change.at]));
+    const phases =
+      status.phase === 'cancelled'
+        ? [...PHASES.filter((phase) => reached.has(phase)), 'cancelled']
+        : PHASES;
+    document
+      .getElementById('timeline')
+      .replaceChildren(
+        ...phases.map((phase) =>
+          h(
+            'li',
+            {
+              dataset: {
+                phase,
+                reached: String(reached.has(phase) || phase === status.phase),
+                current: String(phase === status.phase),
+              },
+            },
+            t(`phase.${phase}`),
+            reached.has(phase)
+              ? h(
+                  'time',
+                  { datetime: reached.get(phase) },
+                  formatDate(reached.get(phase), status.timeZone),
+                )
+              : null,
+          ),
+        ),
+      );
+  }
+
+  function renderPeople() {
+    document.getElementById('partners').replaceChildren(
+      table(
+        ['col.partner', 'col.status', 'col.contributions', 'col.reminders'],
+        status.partners.map((partner) => [
+          pick(partner.name) || partner.partnerId,
+          badge(partner.status),
+          partner.confirmedContributions.join(', ') || partner.requestedContributions.join(', '),
+          String(partner.remindersSent),
+        ]),
+      ),
+    );
+    document.getElementById('speakers').replaceChildren(
+      table(
+        ['col.slot', 'col.speaker', 'col.status'],
+        status.speakers.map((slot) => [
+          pick(slot.title) || slot.agendaItemId,
+          slot.speakerName,
+          badge(slot.status),
+        ]),
+      ),
+    );
+  }
+
+  function funnelRow(key, value, total) {
+    const width = total > 0 ? Math.min(100, Math.round((value / total) * 100)) : 0;
+    return h(
+      'div',
+      { class: 'funnel-row' },
+      h('span', {}, t(`funnel.${key}`)),
+      h('div', { class: 'meter' }, h('span', { style: `width:${width}%` })),
+      h('span', { class: 'count', dataset: { count: key } }, value),
+    );
+  }
+
+  function renderFunnel() {
+    const r = status.registration;
+    const total = Math.max(r.invited, 1);
+    document
+      .getElementById('funnel')
+      .replaceChildren(
+        h(
+          'div',
+          { class: 'funnel' },
+          funnelRow('invited', r.invited, total),
+          funnelRow('accepted', r.accepted, total),
+          funnelRow('waitlisted', r.waitlisted, total),
+          funnelRow('declined', r.declined, total),
+          funnelRow('pending', r.pending, total),
+          funnelRow('undeliverable', r.undeliverable, total),
+          funnelRow('checkedIn', status.attendance.checkedIn, total),
+        ),
+        h(
+          'div',
+          { class: 'funnel-row' },
+          h('span', {}, t('funnel.seats')),
+          h(
+            'div',
+            { class: 'meter' },
+            h('span', {
+              style: `width:${r.capacity ? Math.min(100, Math.round((r.seatsTaken / r.capacity) * 100)) : 0}%`,
+            }),
+          ),
+          h(
+            'span',
+            { class: 'count', dataset: { count: 'seats' } },
+            `${r.seatsTaken}/${r.capacity}`,
+          ),
+        ),
+      );
+  }
+
+  function renderWaitlist() {
+    const container = document.getElementById('waitlist');
+    if (!waitlist || waitlist.waitlist.length === 0) {
+      container.replaceChildren(h('p', { class: 'muted' }, t('event.nobodyWaiting')));
+      return;
+    }
+    container.replaceChildren(
+      table(
+        ['#', 'col.association', 'col.seats'],
+        waitlist.waitlist.map((entry, index) => [
+          String(index + 1),
+          entry.associationId,
+          String(entry.seats),
+        ]),
+      ),
+    );
+  }
+
+  function segmentTable(title, accepted, checkedIn) {
+    const keys = [
+      ...new Set([...Object.keys(accepted || {}), ...Object.keys(checkedIn || {})]),
+    ].sort();
+    return h(
+      'section',
+      {},
+      h('h3', {}, t(title)),
+      table(
+        ['', 'col.accepted', 'col.checkedIn'],
+        keys.map((key) => [
+          key,
+          String((accepted || {})[key] || 0),
+          String((checkedIn || {})[key] || 0),
+        ]),
+      ),
+    );
+  }
+
+  function renderAttendance() {
+    document
+      .getElementById('attendance')
+      .replaceChildren(
+        segmentTable(
+          'event.byProvince',
+          status.registration.byProvince,
+          status.attendance.byProvince,
+        ),
+        segmentTable('event.bySector', status.registration.bySector, status.attendance.bySector),
+      );
+  }
+
+  function renderFollowUps() {
+    const link = (workflowId) => workflows.find((workflow) => workflow.workflowId === workflowId);
+    document.getElementById('follow-ups').replaceChildren(
+      table(
+        ['col.recommendation', 'col.kind', 'col.owner', 'col.status', 'col.due', 'col.outcome'],
+        status.followUps.map((followUp) => {
+          const recommendation = status.recommendations.find(
+            (item) => item.id === followUp.recommendationId,
+          );
+          const found = link(followUp.workflowId);
+          const label = recommendation ? pick(recommendation.text) : followUp.recommendationId;
+          return [
+            found ? h('a', { href: found.url, target: '_blank', rel: 'noopener' }, label) : label,
+            followUp.kind,
+            followUp.owner,
+            badge(followUp.status),
+            followUp.dueAt ? formatDate(followUp.dueAt, status.timeZone, false) : '',
+            followUp.outcome || '',
+          ];
+        }),
+      ),
+    );
+  }
+
+  function renderWorkflows() {
+    document
+      .getElementById('workflows')
+      .replaceChildren(
+        ...workflows.map((workflow) =>
+          h(
+            'li',
+            {},
+            h(
+              'a',
+              { href: workflow.url, target: '_blank', rel: 'noopener' },
+              `${workflow.kind}: ${workflow.label}`,
+            ),
+          ),
+        ),
+      );
+  }
+
+  function render() {
+    if (!status) return;
+    renderHeader();
+    renderTimeline();
+    renderPeople();
+    renderFunnel();
+    renderWaitlist();
+    renderAttendance();
+    renderFollowUps();
+    renderWorkflows();
+  }
+
+  async function refreshDetails() {
+    const base = `/api/events/${encodeURIComponent(eventId)}`;
+    workflows = (await api(`${base}/workflows`).catch(() => ({ workflows: [] }))).workflows;
+    waitlist =
+      status.registration.shards > 0
+        ? await api(`${base}/waitlist`).catch(() => undefined)
+        : undefined;
+    render();
+  }
+
+  let refreshTimer;
+  function scheduleDetails() {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => void refreshDetails(), 500);
+  }
+
+  async function start() {
+    status = await api(`/api/events/${encodeURIComponent(eventId)}`);
+    render();
+    await refreshDetails();
+    stream(`/api/stream?eventId=${encodeURIComponent(eventId)}`, {
+      status: (next) => {
+        status = next;
+        render();
+        flash(document.getElementById('funnel'));
+        scheduleDetails();
+      },
+    });
+  }
+
+  window.i18n.apply();
+  window.i18n.onChange(render);
+  void withSession(start);
+})();

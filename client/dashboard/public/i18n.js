@@ -1,0 +1,184 @@
+'use strict';
+/* The dashboard's texts in Arabic (right to left), French and English. */
+(function () {
+  const TEXTS = {
+    'nav.days': { ar: 'الأيام التكوينية', fr: 'Journées de formation', en: 'Training days' },
+    'nav.outbox': { ar: 'الرسائل المرسلة', fr: 'Messages envoyés', en: 'Outbox' },
+    'live.on': { ar: 'مباشر', fr: 'en direct', en: 'live' },
+    'live.off': { ar: 'غير متصل', fr: 'hors ligne', en: 'offline' },
+    'index.title': {
+      ar: 'الأيام التكوينية حسب المرحلة',
+      fr: 'Journées de formation par phase',
+      en: 'Training days by phase',
+    },
+    'index.empty': {
+      ar: 'لا توجد أيام تكوينية بعد.',
+      fr: 'Aucune journée pour l’instant.',
+      en: 'No training days yet.',
+    },
+    'login.title': { ar: 'الدخول', fr: 'Connexion', en: 'Sign in' },
+    'login.help': {
+      ar: 'أدخلوا مفتاح الولوج (منسق أو مشاهد).',
+      fr: 'Saisissez une clé d’API (coordinateur ou lecteur).',
+      en: 'Enter an API key (coordinator or viewer).',
+    },
+    'login.submit': { ar: 'دخول', fr: 'Se connecter', en: 'Sign in' },
+    'login.failed': { ar: 'مفتاح غير معروف.', fr: 'Clé inconnue.', en: 'Unknown key.' },
+    'event.timeline': { ar: 'المراحل', fr: 'Phases', en: 'Phases' },
+    'event.partners': { ar: 'الشركاء', fr: 'Partenaires', en: 'Partners' },
+    'event.speakers': { ar: 'المتدخلون', fr: 'Intervenants', en: 'Speakers' },
+    'event.funnel': { ar: 'مسار الردود', fr: 'Entonnoir des réponses', en: 'RSVP funnel' },
+    'event.waitlist': { ar: 'لائحة الانتظار', fr: 'Liste d’attente', en: 'Waiting list' },
+    'event.attendance': { ar: 'الحضور', fr: 'Participation', en: 'Attendance' },
+    'event.followUps': {
+      ar: 'تتبع التوصيات',
+      fr: 'Suivi des recommandations',
+      en: 'Follow-up tracker',
+    },
+    'event.workflows': {
+      ar: 'مسارات العمل في Temporal',
+      fr: 'Workflows dans Temporal',
+      en: 'Workflows in Temporal',
+    },
+    'event.revision': { ar: 'المراجعة', fr: 'Révision', en: 'Revision' },
+    'event.rsvpBy': { ar: 'آخر أجل للرد', fr: 'Réponses avant le', en: 'RSVP by' },
+    'event.cancelled': { ar: 'ملغى', fr: 'Annulée', en: 'Cancelled' },
+    'event.none': { ar: 'لا شيء بعد', fr: 'Rien pour l’instant', en: 'None yet' },
+    'event.nobodyWaiting': {
+      ar: 'لا أحد في الانتظار',
+      fr: 'Personne n’attend',
+      en: 'Nobody is waiting',
+    },
+    'event.byProvince': { ar: 'حسب الإقليم', fr: 'Par province', en: 'By province' },
+    'event.bySector': { ar: 'حسب القطاع', fr: 'Par secteur', en: 'By sector' },
+    'event.report': { ar: 'التقرير', fr: 'Rapport', en: 'Report' },
+    'col.partner': { ar: 'الشريك', fr: 'Partenaire', en: 'Partner' },
+    'col.status': { ar: 'الحالة', fr: 'État', en: 'Status' },
+    'col.contributions': { ar: 'المساهمات', fr: 'Contributions', en: 'Contributions' },
+    'col.reminders': { ar: 'التذكيرات', fr: 'Relances', en: 'Reminders' },
+    'col.slot': { ar: 'المداخلة', fr: 'Intervention', en: 'Slot' },
+    'col.speaker': { ar: 'المتدخل', fr: 'Intervenant', en: 'Speaker' },
+    'col.association': { ar: 'الجمعية', fr: 'Association', en: 'Association' },
+    'col.seats': { ar: 'المقاعد', fr: 'Places', en: 'Seats' },
+    'col.accepted': { ar: 'المقبولون', fr: 'Acceptés', en: 'Accepted' },
+    'col.checkedIn': { ar: 'الحاضرون', fr: 'Présents', en: 'Checked in' },
+    'col.recommendation': { ar: 'التوصية', fr: 'Recommandation', en: 'Recommendation' },
+    'col.kind': { ar: 'النوع', fr: 'Type', en: 'Kind' },
+    'col.owner': { ar: 'المسؤول', fr: 'Responsable', en: 'Owner' },
+    'col.due': { ar: 'الأجل', fr: 'Échéance', en: 'Due' },
+    'col.outcome': { ar: 'النتيجة', fr: 'Résultat', en: 'Outcome' },
+    'col.date': { ar: 'التاريخ', fr: 'Date', en: 'Date' },
+    'col.to': { ar: 'إلى', fr: 'À', en: 'To' },
+    'col.subject': { ar: 'الموضوع', fr: 'Objet', en: 'Subject' },
+    'col.purpose': { ar: 'الغرض', fr: 'Objet métier', en: 'Purpose' },
+    'funnel.invited': { ar: 'المدعوون', fr: 'Invitées', en: 'Invited' },
+    'funnel.accepted': { ar: 'قبلوا', fr: 'Acceptées', en: 'Accepted' },
+    'funnel.waitlisted': { ar: 'في الانتظار', fr: 'En attente', en: 'Waitlisted' },
+    'funnel.declined': { ar: 'اعتذروا', fr: 'Déclinées', en: 'Declined' },
+    'funnel.pending': { ar: 'لم يردوا', fr: 'Sans réponse', en: 'No answer yet' },
+    'funnel.undeliverable': { ar: 'تعذر الإرسال', fr: 'Non distribuées', en: 'Undeliverable' },
+    'funnel.seats': { ar: 'المقاعد المحجوزة', fr: 'Places prises', en: 'Seats taken' },
+    'funnel.checkedIn': { ar: 'سجلوا حضورهم', fr: 'Arrivées', en: 'Checked in' },
+    'outbox.title': { ar: 'الرسائل المرسلة', fr: 'Messages envoyés', en: 'Outbox' },
+    'outbox.disabled': {
+      ar: 'الرسائل تمر عبر خادم بريد خارجي: لا توجد نسخ محلية.',
+      fr: 'Les messages passent par un serveur SMTP externe : pas de copie locale.',
+      en: 'Messages go through an external SMTP server: no local copies.',
+    },
+    'outbox.count': { ar: '{n} رسالة', fr: '{n} messages', en: '{n} messages' },
+    'phase.draft': { ar: 'مسودة', fr: 'Brouillon', en: 'Draft' },
+    'phase.coordinating-partners': {
+      ar: 'التنسيق مع الشركاء',
+      fr: 'Coordination des partenaires',
+      en: 'Coordinating partners',
+    },
+    'phase.booking-speakers': {
+      ar: 'تأكيد المتدخلين',
+      fr: 'Confirmation des intervenants',
+      en: 'Booking speakers',
+    },
+    'phase.invitations-open': {
+      ar: 'الدعوات مفتوحة',
+      fr: 'Invitations ouvertes',
+      en: 'Invitations open',
+    },
+    'phase.registration-closed': {
+      ar: 'التسجيل مغلق',
+      fr: 'Inscriptions closes',
+      en: 'Registration closed',
+    },
+    'phase.in-progress': { ar: 'جار', fr: 'En cours', en: 'In progress' },
+    'phase.closed': { ar: 'منتهٍ', fr: 'Terminée', en: 'Closed' },
+    'phase.following-up': { ar: 'تتبع التوصيات', fr: 'Suivi', en: 'Following up' },
+    'phase.completed': { ar: 'مكتمل', fr: 'Achevée', en: 'Completed' },
+    'phase.cancelled': { ar: 'ملغى', fr: 'Annulée', en: 'Cancelled' },
+  };
+  const LANGUAGES = ['ar', 'fr', 'en'];
+  const NAMES = { ar: 'العربية', fr: 'Français', en: 'English' };
+
+  function initialLanguage() {
+    const stored = localStorage.getItem('multaqa.lang');
+    if (LANGUAGES.includes(stored)) return stored;
+    const browser = (navigator.language || 'fr').slice(0, 2);
+    return LANGUAGES.includes(browser) ? browser : 'fr';
+  }
+
+  let language = initialLanguage();
+  const listeners = [];
+
+  function t(key, values) {
+    const entry = TEXTS[key];
+    const raw = entry ? entry[language] || entry.fr || key : key;
+    return raw.replace(/\{(\w+)\}/g, (whole, name) =>
+      values && name in values ? String(values[name]) : whole,
+    );
+  }
+
+  function apply() {
+    document.documentElement.lang = language;
+    document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
+    for (const element of document.querySelectorAll('[data-i18n]'))
+      element.textContent = t(element.dataset.i18n);
+    const switcher = document.getElementById('languages');
+    if (switcher) {
+      switcher.replaceChildren(
+        ...LANGUAGES.map((code) => {
+          const button = document.createElement('button');
+          button.type = 'button';
+          button.lang = code;
+          button.textContent = NAMES[code];
+          button.setAttribute('aria-pressed', String(code === language));
+          button.addEventListener('click', () => setLanguage(code));
+          return button;
+        }),
+      );
+    }
+  }
+
+  function setLanguage(code) {
+    language = code;
+    localStorage.setItem('multaqa.lang', code);
+    apply();
+    for (const listener of listeners) listener(code);
+  }
+
+  window.i18n = {
+    t,
+    apply,
+    setLanguage,
+    get language() {
+      return language;
+    },
+    onChange(listener) {
+      listeners.push(listener);
+    },
+    /** Text of a localized object ({ ar, fr, en }) in the dashboard's language. */
+    pick(text) {
+      if (!text) return '';
+      return text[language] || text.fr || text.en || text.ar || '';
+    },
+    locale() {
+      return { ar: 'ar-MA', fr: 'fr-MA', en: 'en-GB' }[language];
+    },
+  };
+})();

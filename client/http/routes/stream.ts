@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { SlugSchema } from '../../../domain/common';
+import { summarise } from '../../read-model/training-day-read-model';
+import type { HttpContext } from '../http-context';
+
+/** How often an idle stream sends a comment, so proxies keep it open. */
+const KEEP_ALIVE_MS = 15_000;
+
+/**
+ * `GET /api/stream`: server-sent events of read-model changes, fed by Redis pub/sub. With
+ * `eventId`, only that training day's changes, each with its whole status (`status` events);
+ * without, a summary of every changed training day (`summary` events).
+ */
+export function registerStreamRoutes({ routes, feed }: HttpContext): void {
+  routes.add(
+    {
+      method: 'GET',
+      url: '/api/stream',
+      summary: 'Server-sent events: training days as they change (live dashboard)',
+      tag: 'read model',
+      access: 'viewer',
+      query: z.object({ eventId: SlugSchema.optional() }).strict(),
+      responses: { 200: { description: 'text/event-stream', mediaType: 'text/event-stream' } },
+    },
+    async ({ query, request, reply }) => {
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      const send = (event: string, data: unknown) => {
+        raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      };
+      const stop = await feed.listen((change, projection) => {
+        if (query.eventId && change.eventId !== query.eventId) return;
+        if (query.eventId) send('status', projection.status);
+        else send('summary', summarise(projection));
+      });
+      send('ready', { eventId: query.eventId ?? null });
+      const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+      request.raw.on('close', () => {
+        clearInterval(keepAlive);
+        stop();
+      });
+    },
+  );
+}

@@ -1,0 +1,124 @@
+import type { Client } from '@temporalio/client';
+import formBody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Config } from '../../domain/config';
+import { TrainingDayChangeFeed } from '../read-model/change-feed';
+import { ApiKeys } from './api-keys';
+import { defaultProbes, type DependencyName, type Probe } from './health-checks';
+import type { HttpContext } from './http-context';
+import { handleHttpError } from './http-errors';
+import { buildOpenApiDocument } from './openapi';
+import { RouteRegistry } from './route-registry';
+import { registerAssociationRoutes } from './routes/associations';
+import { registerAttendeeRoutes } from './routes/attendees';
+import { registerDashboardRoutes } from './routes/dashboard';
+import { registerEventRoutes } from './routes/events';
+import { registerHealthRoutes } from './routes/health';
+import { registerOutboxRoutes } from './routes/outbox';
+import { registerParticipantRoutes } from './routes/participants';
+import { registerProjectionRoutes } from './routes/projections';
+import { registerPublicLinkRoutes } from './routes/public-links';
+import { registerSessionRoutes } from './routes/session';
+import { registerStreamRoutes } from './routes/stream';
+
+export interface HttpServerOptions {
+  config: Config;
+  temporal: Client;
+  redis: Redis;
+  /** The embedded SMTP server's folder of kept messages: enables the outbox view. */
+  outboxDir?: string;
+  /** The SMTP server the worker sends through, for the health check (default config.SMTP_URL). */
+  smtpUrl?: string;
+  /** Replaces some of the health probes (e.g. the worker's, when it runs in this process). */
+  health?: Partial<Record<DependencyName, Probe>>;
+  /** Requests per minute and IP on the public link pages (default 30). */
+  publicRateLimit?: { max: number; timeWindowMs?: number };
+  /** Overrides config.HOST / config.PORT (tests pass port 0). */
+  host?: string;
+  port?: number;
+  logger?: boolean;
+}
+
+/** Builds the HTTP app (API, public link pages, dashboard) without listening. */
+export async function buildHttpApp(
+  options: HttpServerOptions,
+): Promise<{ app: FastifyInstance; feed: TrainingDayChangeFeed }> {
+  const { config, temporal, redis } = options;
+  const app = Fastify({
+    logger: options.logger ? { level: config.LOG_LEVEL } : false,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: false,
+    // Live streams never end on their own: closing the server must cut them.
+    forceCloseConnections: true,
+  });
+  app.setErrorHandler(handleHttpError);
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({
+      error: 'NotFound',
+      message: `no route ${request.method} ${request.url.split('?')[0]}`,
+    }),
+  );
+  await app.register(formBody);
+  await app.register(rateLimit, {
+    global: false,
+    redis,
+    nameSpace: `${config.REDIS_PREFIX}rate-limit:`,
+  });
+  const keys = new ApiKeys(config.API_KEYS);
+  const feed = new TrainingDayChangeFeed(redis, config.REDIS_PREFIX);
+  const context: HttpContext = {
+    app,
+    routes: new RouteRegistry(app, keys),
+    connections: { config, temporal, redis },
+    feed,
+    outboxDir: options.outboxDir,
+  };
+  registerHealthRoutes(context, {
+    ...defaultProbes({ config, temporal, redis, smtpUrl: options.smtpUrl }),
+    ...options.health,
+  });
+  registerSessionRoutes(context, keys);
+  registerEventRoutes(context);
+  registerParticipantRoutes(context);
+  registerAttendeeRoutes(context);
+  registerAssociationRoutes(context);
+  registerProjectionRoutes(context);
+  registerStreamRoutes(context);
+  registerOutboxRoutes(context);
+  registerPublicLinkRoutes(context, {
+    max: options.publicRateLimit?.max ?? 30,
+    timeWindowMs: options.publicRateLimit?.timeWindowMs ?? 60_000,
+  });
+  registerDashboardRoutes(context);
+  const document = buildOpenApiDocument(context.routes.routes, {
+    title: 'multaqa',
+    version: '0.1.0',
+    serverUrl: config.PUBLIC_BASE_URL,
+  });
+  app.get('/openapi.json', async () => document);
+  app.addHook('onClose', async () => feed.close());
+  return { app, feed };
+}
+
+/**
+ * Starts the HTTP server: the coordinators' API (behind API keys), the public link pages
+ * (signed tokens, rate-limited), the live dashboard, `/healthz` and `/openapi.json`.
+ * `close()` stops listening and ends live streams; the clients passed in stay open.
+ */
+export async function startHttpServer(
+  options: HttpServerOptions,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const { app } = await buildHttpApp(options);
+  const host = options.host ?? options.config.HOST;
+  const port = options.port ?? options.config.PORT;
+  await app.listen({ host, port });
+  const address = app.server.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${boundPort}`,
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,129 @@
+import { z } from 'zod';
+import { findAgendaProblems } from '../domain/agenda';
+import { LocalDateSchema, LocalTimeSchema, SingleLineTextSchema } from '../domain/common';
+import { RecommendationSchema, type Recommendation } from '../domain/follow-up';
+import {
+  addRecommendation,
+  advancePhase,
+  cancelTrainingDay,
+  rescheduleTrainingDay,
+  type RescheduleCommand,
+} from '../domain/messages/training-day';
+import { resolveSchedule } from '../domain/schedule';
+import { TrainingDayPhaseSchema, type TrainingDayPhase } from '../domain/training-day';
+import { workflowIds } from '../domain/workflow-ids';
+import type { Connections } from './connections';
+import { readStatus } from './training-days';
+import { parseOrThrow, ValidationError } from './validation';
+import { withWorkflowErrors } from './workflow-errors';
+
+/** A coordinator's request to move a training day: new date and hours, wall clock. */
+export const RescheduleRequestSchema = z
+  .object({
+    date: LocalDateSchema,
+    start: LocalTimeSchema,
+    end: LocalTimeSchema,
+    rsvpDeadline: LocalDateSchema.optional(),
+    reason: SingleLineTextSchema.optional(),
+  })
+  .strict()
+  .superRefine((request, ctx) => {
+    if (request.end <= request.start)
+      ctx.addIssue({ code: 'custom', path: ['end'], message: 'must be after start' });
+    if (request.rsvpDeadline && request.rsvpDeadline > request.date)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['rsvpDeadline'],
+        message: 'must not be after the day itself',
+      });
+  });
+
+export const CancelRequestSchema = z.object({ reason: SingleLineTextSchema }).strict();
+
+export const AdvanceRequestSchema = z
+  .object({ to: TrainingDayPhaseSchema, reason: SingleLineTextSchema.optional() })
+  .strict();
+
+function trainingDay(connections: Connections, eventId: string) {
+  return connections.temporal.workflow.getHandle(workflowIds.trainingDay(eventId));
+}
+
+/**
+ * Moves a training day. The instants are resolved here, in the event's time zone, and the
+ * agenda must still fit the new hours (change the agenda first otherwise).
+ */
+export async function rescheduleDay(
+  connections: Connections,
+  eventId: string,
+  input: unknown,
+): Promise<{ revision: number; command: RescheduleCommand }> {
+  const request = parseOrThrow(RescheduleRequestSchema, input);
+  const { status } = await readStatus(connections, eventId, { live: true });
+  const outside = findAgendaProblems(status.agenda, request).filter((problem) =>
+    problem.message.includes('the day'),
+  );
+  if (outside.length > 0) {
+    throw new ValidationError(
+      outside.map((problem) => ({
+        field: problem.path[1] === 'start' ? 'start' : 'end',
+        message: `the agenda does not fit (item "${status.agenda[Number(problem.path[0])]?.id}" ${problem.message}); change the agenda first`,
+      })),
+    );
+  }
+  const schedule = resolveSchedule({
+    ...request,
+    timeZone: status.timeZone,
+    agenda: status.agenda,
+  });
+  const command: RescheduleCommand = {
+    ...request,
+    startsAt: schedule.startsAt,
+    endsAt: schedule.endsAt,
+    rsvpDeadlineAt: schedule.rsvpDeadlineAt,
+    agenda: schedule.agenda,
+  };
+  const result = await withWorkflowErrors(`training day "${eventId}"`, () =>
+    trainingDay(connections, eventId).executeUpdate(rescheduleTrainingDay, { args: [command] }),
+  );
+  return { revision: result.revision, command };
+}
+
+/** Cancels a training day; everyone involved is told by the workflow. */
+export async function cancelDay(
+  connections: Connections,
+  eventId: string,
+  input: unknown,
+): Promise<{ phase: TrainingDayPhase }> {
+  const request = parseOrThrow(CancelRequestSchema, input);
+  const phase = await withWorkflowErrors(`training day "${eventId}"`, () =>
+    trainingDay(connections, eventId).executeUpdate(cancelTrainingDay, { args: [request] }),
+  );
+  return { phase };
+}
+
+/** Moves a training day on to a later phase without waiting for the current one to finish. */
+export async function advanceDay(
+  connections: Connections,
+  eventId: string,
+  input: unknown,
+): Promise<{ phase: TrainingDayPhase }> {
+  const request = parseOrThrow(AdvanceRequestSchema, input);
+  const phase = await withWorkflowErrors(`training day "${eventId}"`, () =>
+    trainingDay(connections, eventId).executeUpdate(advancePhase, { args: [request] }),
+  );
+  return { phase };
+}
+
+/** Adds a recommendation to a training day; it becomes a tracked follow-up. */
+export async function recommend(
+  connections: Connections,
+  eventId: string,
+  input: unknown,
+): Promise<Recommendation> {
+  const recommendation = parseOrThrow(RecommendationSchema, input);
+  return withWorkflowErrors(`training day "${eventId}"`, () =>
+    trainingDay(connections, eventId).executeUpdate(addRecommendation, {
+      args: [recommendation],
+    }),
+  );
+}

@@ -1,0 +1,49 @@
+import { QueryNotRegisteredError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
+import { ErrorCodes, MultaqaError, type ErrorCode } from '../domain/errors';
+
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCodes));
+
+/** The `field` a workflow named in its failure details, if any. */
+function fieldOf(failure: ApplicationFailure): string | undefined {
+  const first: unknown = failure.details?.[0];
+  if (first && typeof first === 'object' && 'field' in first) {
+    const field = (first as { field: unknown }).field;
+    if (typeof field === 'string') return field;
+  }
+  return undefined;
+}
+
+/**
+ * Turns what Temporal throws at a client (a workflow that does not exist, an update its
+ * validator refused, a failure with one of our codes) into a `MultaqaError` the CLI and HTTP
+ * edges know how to report. Other errors pass through unchanged.
+ */
+export function translateWorkflowError(error: unknown, what: string): unknown {
+  if (error instanceof WorkflowNotFoundError)
+    return new MultaqaError(ErrorCodes.notFound, `${what} not found`);
+  if (error instanceof QueryNotRegisteredError)
+    return new MultaqaError(ErrorCodes.notFound, `${what} does not answer this query (yet)`);
+  if (error instanceof WorkflowUpdateFailedError) {
+    const cause = error.cause;
+    if (cause instanceof ApplicationFailure) {
+      const code =
+        cause.type && KNOWN_CODES.has(cause.type) ? (cause.type as ErrorCode) : undefined;
+      return new MultaqaError(code ?? ErrorCodes.invalidInput, cause.message, fieldOf(cause));
+    }
+    return new MultaqaError(ErrorCodes.invalidInput, cause?.message ?? error.message);
+  }
+  if (error instanceof ApplicationFailure && error.type && KNOWN_CODES.has(error.type)) {
+    return new MultaqaError(error.type as ErrorCode, error.message, fieldOf(error));
+  }
+  return error;
+}
+
+/** Runs `call`, translating Temporal's errors about `what` (see `translateWorkflowError`). */
+export async function withWorkflowErrors<T>(what: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw translateWorkflowError(error, what);
+  }
+}
