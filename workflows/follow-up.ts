@@ -165,6 +165,15 @@ export async function followUpWorkflow(
 
   const view = (): FollowUpView => ({
     eventId: event.eventId,
+    event: {
+      title: event.title,
+      theme: event.theme,
+      organiser: event.organiser,
+      venue: event.venue,
+      timeZone: event.timeZone,
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+    },
     workflowId,
     trainingDayWorkflowId: input.trainingDayWorkflowId,
     recommendation,

@@ -93,6 +93,11 @@ export interface FollowUpOptions {
 /** Everything a coordinator sees of one follow-up. */
 export interface FollowUpView {
   eventId: string;
+  /** The day it follows from, as reports and mails name it. */
+  event: Pick<
+    EventBrief,
+    'title' | 'theme' | 'organiser' | 'venue' | 'timeZone' | 'startsAt' | 'endsAt'
+  >;
   workflowId: string;
   trainingDayWorkflowId: string;
   recommendation: Recommendation;
