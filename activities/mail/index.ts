@@ -1,16 +1,110 @@
+import { Context } from '@temporalio/activity';
 import type { ActivityDependencies } from '../dependencies';
-import type { SendBatchRequest, SendBatchResult, SendMessageRequest, SendOutcome } from '../../domain/messages/mail';
+import type {
+  SendBatchRequest,
+  SendBatchResult,
+  SendMessageRequest,
+  SendOutcome,
+} from '../../domain/messages/mail';
+import { MailDelivery, type MailDeliveryOptions } from './deliver-message';
+import type { RenderedMessage } from './render-message';
+import { DEFAULT_BATCH_CONCURRENCY, sendBatch, type BatchProgress } from './send-batch';
 
-// Being written by the email work (issue 4). These signatures are the contract workflows use.
-export function createMailActivities(_deps: ActivityDependencies) {
+export { renderMessage, purposeCarriesLinks, type RenderedMessage } from './render-message';
+export { messageIdFor } from './message-identity';
+export { listUndeliverable, type UndeliverableAddress } from './undeliverable-register';
+export { MailServerUnavailableError } from './smtp-failure';
+export { MessageInFlightError } from './deliver-message';
+
+export interface MailActivityOptions extends MailDeliveryOptions {
+  /** Messages of one batch in flight at once (default 4). */
+  batchConcurrency?: number;
+}
+
+/** A message as it would go out, for a coordinator to read before it does, and whether it went. */
+export interface MessagePreview extends Omit<RenderedMessage, 'inlineImages' | 'links'> {
+  /** Where this message stands in the send ledger. */
+  status: 'not-sent' | 'sending' | 'sent' | 'undeliverable';
+  reason?: string;
+  links: Array<{ purpose: string; url: string; expiresAt: string }>;
+}
+
+/** The current activity's context, or none when called outside an activity (scripts, tests). */
+function currentActivity(): Context | undefined {
+  try {
+    return Context.current();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Email activities. Retry semantics: a refused address is an outcome (`undeliverable`), never
+ * an error, so campaigns go on; an unavailable mail server throws `MailServerUnavailable`
+ * (retryable: the workflow's retry policy backs off until the server returns); another attempt
+ * still sending the same message throws `MessageInFlight` (retryable).
+ */
+export function createMailActivities(
+  deps: ActivityDependencies,
+  options: MailActivityOptions = {},
+) {
+  const delivery = new MailDelivery(deps, options);
+  const concurrency = options.batchConcurrency ?? DEFAULT_BATCH_CONCURRENCY;
   return {
     /** Sends one message exactly once per (event, recipient, purpose, revision). */
-    async sendMessage(_request: SendMessageRequest): Promise<SendOutcome> {
-      throw new Error('sendMessage: not implemented yet');
+    async sendMessage(request: SendMessageRequest): Promise<SendOutcome> {
+      const activity = currentActivity();
+      return delivery.deliver(request, {
+        signal: activity?.cancellationSignal,
+        onWait: () => activity?.heartbeat(),
+      });
     },
-    /** Sends one purpose to many recipients, heartbeating progress; resumes after a crash. */
-    async sendMessageBatch(_request: SendBatchRequest): Promise<SendBatchResult> {
-      throw new Error('sendMessageBatch: not implemented yet');
+
+    /**
+     * Sends one purpose to a batch of recipients (≤ 500), heartbeating progress; a retry after a
+     * crash resumes from the last heartbeat, and the ledger catches the rest.
+     */
+    async sendMessageBatch(request: SendBatchRequest): Promise<SendBatchResult> {
+      const activity = currentActivity();
+      return sendBatch(
+        delivery,
+        request,
+        activity && {
+          heartbeat: (details: BatchProgress) => activity.heartbeat(details),
+          heartbeatDetails: activity.info.heartbeatDetails,
+          signal: activity.cancellationSignal,
+        },
+        concurrency,
+      );
+    },
+
+    /** Renders a message for a recipient as it would be sent now, with its send status. */
+    async previewMessage(request: SendMessageRequest): Promise<MessagePreview> {
+      const rendered = await delivery.render(request);
+      const entry = await delivery.ledger.peek({
+        eventId: request.event.eventId,
+        recipient: request.recipient,
+        purpose: request.purpose,
+        revision: request.revision,
+      });
+      const { inlineImages, links, ...message } = rendered;
+      let html = message.html;
+      for (const image of inlineImages)
+        html = html.replaceAll(
+          `cid:${image.cid}`,
+          `data:${image.contentType};base64,${image.content.toString('base64')}`,
+        );
+      return {
+        ...message,
+        html,
+        status: entry?.state ?? 'not-sent',
+        ...(entry?.state === 'undeliverable' ? { reason: entry.reason } : {}),
+        links: Object.entries(links).map(([purpose, link]) => ({
+          purpose,
+          url: link.url,
+          expiresAt: link.expiresAt.toISOString(),
+        })),
+      };
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Language } from '../common';
+import type { Language, LocalizedText } from '../common';
 import type { EventBrief } from '../event-brief';
 
 /** Every kind of message multaqa sends. The purpose is part of each message's identity. */
@@ -51,11 +51,22 @@ export interface MessageDetails {
   waitlistPosition?: number;
   agendaItemId?: string;
   partnerId?: string;
+  /** The partner's name as the recipient should read it (escalations, declines). */
+  partnerName?: string;
   speakerName?: string;
+  /** An instant by which a partner or speaker is asked to answer. */
+  answerBy?: string;
   note?: string;
   reason?: string;
   contributions?: string[];
-  followUp?: { recommendationId: string; text: string; dueAt?: string; status?: string };
+  followUp?: {
+    recommendationId: string;
+    text: string;
+    /** The recommendation in several languages; picked for the recipient over `text`. */
+    textByLanguage?: LocalizedText;
+    dueAt?: string;
+    status?: string;
+  };
   visit?: {
     visitId: string;
     hostName: string;
@@ -103,4 +114,6 @@ export interface SendBatchResult {
   sent: number;
   alreadySent: number;
   undeliverable: Array<{ recipientId: string; reason: string }>;
+  /** Set when this attempt resumed a crashed or retried one: the index it started from. */
+  resumedFrom?: number;
 }

@@ -1,0 +1,70 @@
+import { singleLine } from './text-safety';
+
+/**
+ * The mail server could not take the message now (down, unreachable, busy, 4xx, authentication
+ * or sender refused): nothing about the recipient is wrong. Thrown out of the activity so
+ * Temporal retries it with backoff until the server is back; the failure type is this name.
+ */
+export class MailServerUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+    readonly responseCode?: number,
+  ) {
+    super(message);
+    this.name = 'MailServerUnavailable';
+  }
+}
+
+/** The SMTP verdict on one failed send. */
+export type SmtpFailure =
+  | { kind: 'recipient-refused'; reason: string }
+  | { kind: 'server-unavailable'; error: MailServerUnavailableError };
+
+interface SmtpErrorShape {
+  message?: unknown;
+  code?: unknown;
+  command?: unknown;
+  response?: unknown;
+  responseCode?: unknown;
+  permanent?: unknown;
+}
+
+/** Commands whose permanent (5xx) refusal is about this recipient or this message. */
+const RECIPIENT_COMMANDS = new Set(['RCPT TO', 'DATA']);
+
+/**
+ * Sorts a nodemailer error into a permanent refusal of this recipient (5xx to RCPT TO or to
+ * the message data: unknown mailbox, policy refusal) or a server problem worth retrying
+ * (connection errors, timeouts, 4xx, 503, a refused sender or login, which are ours to fix,
+ * not the invitee's).
+ */
+export function classifySmtpFailure(error: unknown): SmtpFailure {
+  const shape = (typeof error === 'object' && error !== null ? error : {}) as SmtpErrorShape;
+  const code = typeof shape.code === 'string' ? shape.code : undefined;
+  const command = typeof shape.command === 'string' ? shape.command : undefined;
+  const responseCode = typeof shape.responseCode === 'number' ? shape.responseCode : undefined;
+  const permanent =
+    shape.permanent === true ||
+    (shape.permanent === undefined &&
+      responseCode !== undefined &&
+      responseCode >= 500 &&
+      responseCode !== 503);
+  const text = singleLine(
+    typeof shape.response === 'string'
+      ? shape.response
+      : typeof shape.message === 'string'
+        ? shape.message
+        : String(error),
+  );
+  if (permanent && command && RECIPIENT_COMMANDS.has(command))
+    return { kind: 'recipient-refused', reason: text };
+  return {
+    kind: 'server-unavailable',
+    error: new MailServerUnavailableError(
+      `mail server unavailable${code ? ` (${code})` : ''}: ${text}`,
+      code,
+      responseCode,
+    ),
+  };
+}

@@ -1,0 +1,118 @@
+import type { Contribution } from '../../../domain/partner';
+import type {
+  MessageContent,
+  MessageFact,
+  TemplateContext,
+  Translations,
+} from './template-context';
+
+/** "Dear {name},": the opening line, to the recipient by name. */
+export function greeting(t: TemplateContext): string {
+  return t.tr({
+    ar: `تحية طيبة إلى ${t.recipient.name}،`,
+    fr: `Bonjour ${t.recipient.name},`,
+    en: `Dear ${t.recipient.name},`,
+  });
+}
+
+/** Date, time, venue (and optionally theme and reply deadline) of the day, as label/value lines. */
+export function dayFacts(
+  t: TemplateContext,
+  options: { theme?: boolean; deadline?: boolean } = {},
+): MessageFact[] {
+  const facts: MessageFact[] = [
+    { label: t.tr({ ar: 'التاريخ', fr: 'Date', en: 'Date' }), value: t.day.date },
+    {
+      label: t.tr({ ar: 'التوقيت', fr: 'Horaire', en: 'Time' }),
+      value: `${t.day.time} (${t.day.zone})`,
+    },
+    { label: t.tr({ ar: 'المكان', fr: 'Lieu', en: 'Venue' }), value: t.day.place },
+  ];
+  if (options.theme)
+    facts.push({ label: t.tr({ ar: 'المحور', fr: 'Thème', en: 'Theme' }), value: t.day.theme });
+  if (options.deadline)
+    facts.push({
+      label: t.tr({ ar: 'آخر أجل للرد', fr: 'Date limite de réponse', en: 'Please reply by' }),
+      value: t.day.rsvpDeadline,
+    });
+  return facts;
+}
+
+/** The programme of the day, the recipient's slot highlighted. */
+export function agendaBlock(t: TemplateContext): MessageContent['agenda'] {
+  if (t.agenda.length === 0) return undefined;
+  return {
+    title: t.tr({ ar: 'برنامج اليوم', fr: 'Programme de la journée', en: 'Programme of the day' }),
+    lines: t.agenda,
+  };
+}
+
+/** The coordinator's note (`details.note`), set apart, when there is one. */
+export function noteQuote(t: TemplateContext): MessageContent['quote'] {
+  if (!t.details.note) return undefined;
+  return {
+    label: t.tr({
+      ar: 'كلمة من فريق التنسيق',
+      fr: 'Message de la coordination',
+      en: 'Note from the coordinator',
+    }),
+    lines: splitNote(t, t.details.note),
+  };
+}
+
+/** The reason given (`details.reason`), set apart, when there is one. */
+export function reasonQuote(t: TemplateContext): MessageContent['quote'] {
+  if (!t.details.reason) return undefined;
+  return {
+    label: t.tr({ ar: 'السبب المذكور', fr: 'Motif indiqué', en: 'Reason given' }),
+    lines: splitNote(t, t.details.reason),
+  };
+}
+
+function splitNote(t: TemplateContext, text: string): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => t.v(line))
+    .filter((line) => line.length > 0);
+}
+
+const CONTRIBUTION_NAMES: Record<Contribution, Translations> = {
+  speaker: { ar: 'تأطير مداخلة', fr: 'une intervention', en: 'a speaker' },
+  venue: { ar: 'توفير القاعة', fr: "la mise à disposition d'une salle", en: 'the venue' },
+  funding: { ar: 'المساهمة في التمويل', fr: 'un financement', en: 'funding' },
+  outreach: {
+    ar: 'التعبئة والتواصل مع الجمعيات',
+    fr: 'la mobilisation des associations',
+    en: 'outreach to associations',
+  },
+};
+
+/** What a partner is asked to bring, as a list in the message's language. */
+export function contributionList(t: TemplateContext): string | undefined {
+  const known = (t.details.contributions ?? []).map((name) => {
+    const translated = CONTRIBUTION_NAMES[name as Contribution];
+    return translated ? t.tr(translated) : t.v(name);
+  });
+  return known.length > 0 ? t.list(known) : undefined;
+}
+
+/** The partner a message is about: its name when given, else its id. */
+export function partnerLabel(t: TemplateContext): string {
+  return t.v(t.details.partnerName ?? t.details.partnerId ?? '');
+}
+
+/** The answer deadline (`details.answerBy`) as a sentence, when one is set. */
+export function answerBySentence(t: TemplateContext): string | undefined {
+  if (!t.details.answerBy) return undefined;
+  const date = t.v(t.clock.date(t.details.answerBy));
+  return t.tr({
+    ar: `نرجو التوصل بردكم قبل ${date}.`,
+    fr: `Nous vous remercions de nous répondre avant le ${date}.`,
+    en: `We would be grateful for your answer by ${date}.`,
+  });
+}
+
+/** Drops the undefined entries of a list of optional paragraphs. */
+export function present<T>(items: Array<T | undefined | false>): T[] {
+  return items.filter((item): item is T => item !== undefined && item !== false);
+}
