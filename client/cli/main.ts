@@ -2,9 +2,11 @@ import { Command } from 'commander';
 import { registerAssociationCommands } from './commands/associations';
 import { registerCheckInCommands } from './commands/check-in';
 import { registerEventCommands } from './commands/event';
+import { registerMessageCommands } from './commands/message';
 import { registerPartnerCommands } from './commands/partner';
 import { registerProjectionCommands } from './commands/projections';
 import { registerRecommendationCommands } from './commands/recommendation';
+import { registerReportCommands } from './commands/report';
 import { registerRsvpCommands } from './commands/rsvp';
 import { registerSpeakerCommands } from './commands/speaker';
 import { describeFailure, ExitCode } from './exit-codes';
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
   registerRsvpCommands(program);
   registerCheckInCommands(program);
   registerRecommendationCommands(program);
+  registerMessageCommands(program);
+  registerReportCommands(program);
   registerProjectionCommands(program);
   return program;
 }

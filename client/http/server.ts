@@ -14,6 +14,7 @@ import { RouteRegistry } from './route-registry';
 import { registerAssociationRoutes } from './routes/associations';
 import { registerAttendeeRoutes } from './routes/attendees';
 import { registerDashboardRoutes } from './routes/dashboard';
+import { registerDocumentRoutes } from './routes/documents';
 import { registerEventRoutes } from './routes/events';
 import { registerHealthRoutes } from './routes/health';
 import { registerOutboxRoutes } from './routes/outbox';
@@ -85,6 +86,7 @@ export async function buildHttpApp(
   registerAttendeeRoutes(context);
   registerAssociationRoutes(context);
   registerProjectionRoutes(context);
+  registerDocumentRoutes(context);
   registerStreamRoutes(context);
   registerOutboxRoutes(context);
   registerPublicLinkRoutes(context, {
