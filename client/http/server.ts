@@ -53,6 +53,8 @@ export async function buildHttpApp(
     trustProxy: false,
     // Live streams never end on their own: closing the server must cut them.
     forceCloseConnections: true,
+    // Signed link tokens are longer than Fastify's default limit for a path parameter.
+    routerOptions: { maxParamLength: 1100 },
   });
   app.setErrorHandler(handleHttpError);
   app.setNotFoundHandler((request, reply) =>
