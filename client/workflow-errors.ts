@@ -20,8 +20,12 @@ function fieldOf(failure: ApplicationFailure): string | undefined {
  * edges know how to report. Other errors pass through unchanged.
  */
 export function translateWorkflowError(error: unknown, what: string): unknown {
-  if (error instanceof WorkflowNotFoundError)
+  if (error instanceof WorkflowNotFoundError) {
+    // The server answers "not found" too for a workflow that has run to its end.
+    if (/already completed/i.test(error.message))
+      return new MultaqaError(ErrorCodes.wrongPhase, `${what} is over: nothing more can change`);
     return new MultaqaError(ErrorCodes.notFound, `${what} not found`);
+  }
   if (error instanceof QueryNotRegisteredError)
     return new MultaqaError(ErrorCodes.notFound, `${what} does not answer this query (yet)`);
   if (error instanceof WorkflowUpdateFailedError) {
