@@ -2,3 +2,8 @@ export { trainingDayWorkflow } from './training-day';
 export { followUpWorkflow } from './follow-up';
 export { networkingVisitWorkflow } from './networking-visit';
 export { coordinationDigestWorkflow } from './coordination-digest';
+export { partnerCoordinationWorkflow } from './partner-coordination';
+export { speakerSlotWorkflow } from './speaker-slot';
+export { invitationShardWorkflow } from './invitation-shard';
+export { seatLedgerWorkflow } from './seat-ledger';
+export { attendanceWorkflow } from './attendance';

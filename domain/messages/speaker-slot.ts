@@ -22,6 +22,8 @@ export interface SpeakerSlotState {
   answerReminderSent: boolean;
   replacementRequested: boolean;
   confirmedAt?: string;
+  /** Whether the speaker was sent the confirmation of their current confirmation. */
+  confirmationSent: boolean;
   /** The event revision the speaker was last told about (reschedules). */
   toldRevision: number;
   /** The slot as the speaker last heard of it (start, end, title), and when it last changed. */

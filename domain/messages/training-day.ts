@@ -29,6 +29,10 @@ export interface SpeakerSlotView {
   status: SpeakerStatus;
   /** Speakers who declined or did not answer for this slot, in order. */
   previousSpeakerIds: string[];
+  /** Why a replacement is needed, while it is. */
+  replacementReason?: 'declined' | 'no-answer';
+  /** The answer is due by then, while the speaker is invited. */
+  answerBy?: string;
 }
 
 export interface PhaseChange {

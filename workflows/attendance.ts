@@ -1,0 +1,258 @@
+import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
+import { CHECK_IN_METHODS, type CheckIn } from '../domain/attendance';
+import { SECTORS } from '../domain/common';
+import { ErrorCodes } from '../domain/errors';
+import type { EventBrief } from '../domain/event-brief';
+import {
+  attendanceEventChanged,
+  checkIn,
+  getAttendance,
+  getSurveyResults,
+  listCheckIns,
+  submitSurveyResponse,
+  type AttendanceInput,
+  type AttendanceRecord,
+  type AttendanceState,
+  type SurveyResponse,
+} from '../domain/messages/attendance';
+import { attendanceReport } from '../domain/messages/training-day';
+import { workflowIds } from '../domain/workflow-ids';
+import { directory, mailBatch } from './lifecycle-activities';
+import {
+  HOUR_MS,
+  MINUTE_MS,
+  earliest,
+  isoNow,
+  now,
+  refuse,
+  refuseInput,
+  resolveTuning,
+  runIsLarge,
+  signalQuietly,
+  waitUntil,
+  type ResolvedTuning,
+} from './lifecycle-support';
+import { attendanceFiguresOf, checkInOutcomeOf, surveyResultsOf } from './attendance-state';
+import { ReportThrottle } from './report-throttle';
+
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const MAX_UPDATES_PER_RUN = 1000;
+const THANK_YOU_BATCH = 100;
+
+function validateCheckIn(
+  entry: CheckIn,
+  state: AttendanceState,
+  event: EventBrief,
+  tuning: ResolvedTuning,
+): void {
+  if (!entry || typeof entry.associationId !== 'string' || !SLUG.test(entry.associationId))
+    refuseInput('must be a lower-case slug', 'associationId');
+  if (!CHECK_IN_METHODS.includes(entry.method))
+    refuseInput(`must be one of ${CHECK_IN_METHODS.join(', ')}`, 'method');
+  const attendees = entry.attendees ?? 1;
+  if (!Number.isInteger(attendees) || attendees < 1 || attendees > 50)
+    refuseInput('must be a whole number from 1 to 50', 'attendees');
+  if (entry.method === 'walk-in') {
+    const walkIn = entry.walkIn;
+    if (!walkIn || typeof walkIn.name !== 'string' || walkIn.name.trim() === '')
+      refuseInput('a walk-in needs a name', 'walkIn.name');
+    if (typeof walkIn.province !== 'string' || walkIn.province.trim() === '')
+      refuseInput('a walk-in needs a province', 'walkIn.province');
+    if (!SECTORS.includes(walkIn.sector))
+      refuseInput(`must be one of ${SECTORS.join(', ')}`, 'walkIn.sector');
+  }
+  if (state.cancelled) refuse(ErrorCodes.wrongPhase, 'the training day was cancelled');
+  const opensAt = Date.parse(event.startsAt) - tuning.checkInOpensMinutesBefore * MINUTE_MS;
+  if (!state.checkInOpen && now() < opensAt)
+    refuse(ErrorCodes.wrongPhase, `check-in opens at ${new Date(opensAt).toISOString()}`);
+  // At the door until the day closes; a coordinator may still enter the sign-in sheets later.
+  if (isClosed(state, event) && entry.method !== 'coordinator')
+    refuse(ErrorCodes.deadlinePassed, 'the training day is over: check-in is closed');
+}
+
+function isClosed(state: AttendanceState, event: EventBrief): boolean {
+  return state.closed || now() >= Date.parse(event.endsAt);
+}
+
+function validateSurveyResponse(
+  response: SurveyResponse,
+  state: AttendanceState,
+  event: EventBrief,
+  surveyEndsAt: number | undefined,
+): void {
+  if (!response || typeof response.associationId !== 'string')
+    refuseInput('an association is required', 'associationId');
+  if (!Number.isInteger(response.rating) || response.rating < 1 || response.rating > 5)
+    refuseInput('must be 1 to 5', 'rating');
+  if (
+    response.comments !== undefined &&
+    (typeof response.comments !== 'string' || response.comments.length > 2000)
+  )
+    refuseInput('at most 2,000 characters', 'comments');
+  if (state.cancelled) refuse(ErrorCodes.wrongPhase, 'the training day was cancelled');
+  if (!isClosed(state, event)) refuse(ErrorCodes.wrongPhase, 'the survey opens after the day');
+  if (surveyEndsAt !== undefined && now() > surveyEndsAt)
+    refuse(ErrorCodes.deadlinePassed, 'the survey is closed');
+  if (!state.records.some((record) => record.associationId === response.associationId))
+    refuse(
+      ErrorCodes.notFound,
+      `association "${response.associationId}" did not attend this training day`,
+      'associationId',
+    );
+  if (state.survey.some((answer) => answer.associationId === response.associationId))
+    refuse(ErrorCodes.alreadyAnswered, 'this association already answered the survey');
+}
+
+/**
+ * The door of a training day: check-ins by signed token, by a coordinator, or of walk-ins,
+ * each association counted once; figures by province and sector. After the day, thanks the
+ * attendees with a survey link and takes their answers for the survey window, then ends.
+ */
+export async function attendanceWorkflow(input: AttendanceInput): Promise<void> {
+  const tuning = resolveTuning(input.tuning);
+  const parentId = workflowIds.trainingDay(input.event.eventId);
+  let event: EventBrief = input.event;
+  const state: AttendanceState = input.state ?? {
+    records: [],
+    survey: [],
+    thanked: [],
+    checkInOpen: false,
+    closed: false,
+    cancelled: false,
+  };
+  const byId = new Map(state.records.map((record) => [record.associationId, record]));
+  const thanked = new Set(state.thanked);
+  const arriving = new Set<string>();
+  const reports = new ReportThrottle(tuning.reportIntervalMs);
+  let updatesHandled = 0;
+  let poked = false;
+  const surveyEndsAt = () =>
+    state.closedAt ? Date.parse(state.closedAt) + tuning.surveyWindowHours * HOUR_MS : undefined;
+
+  setHandler(getAttendance, () => attendanceFiguresOf(state.records));
+  setHandler(listCheckIns, () =>
+    state.records.map((record) => ({
+      ...checkInOutcomeOf(record, true),
+      province: record.province,
+      sector: record.sector,
+      method: record.method,
+    })),
+  );
+  setHandler(getSurveyResults, () => surveyResultsOf(state.survey));
+  setHandler(attendanceEventChanged, (change) => {
+    event = change.event;
+    if (change.cancelled) state.cancelled = true;
+    if (change.checkInOpen) state.checkInOpen = true;
+    if (change.closed) state.closed = true;
+    poked = true;
+  });
+  setHandler(
+    checkIn,
+    async (entry) => {
+      updatesHandled += 1;
+      const { associationId } = entry;
+      await condition(() => !arriving.has(associationId));
+      const existing = byId.get(associationId);
+      if (existing) return checkInOutcomeOf(existing, false);
+      arriving.add(associationId);
+      try {
+        const association = await directory.getAssociation(associationId);
+        const walkIn = entry.method === 'walk-in' ? entry.walkIn : undefined;
+        if (!association && !walkIn)
+          refuse(
+            ErrorCodes.notFound,
+            `association "${associationId}" is not in the directory; check it in as a walk-in`,
+            'associationId',
+          );
+        const record: AttendanceRecord = {
+          associationId,
+          name: walkIn?.name ?? association!.name,
+          province: walkIn?.province ?? association!.province,
+          sector: walkIn?.sector ?? association!.sector,
+          method: entry.method,
+          attendees: entry.attendees ?? 1,
+          checkedInAt: isoNow(),
+          walkIn: entry.method === 'walk-in',
+          email: association?.email,
+          language: association?.preferredLanguage,
+        };
+        state.records.push(record);
+        byId.set(associationId, record);
+        reports.markChanged();
+        poked = true;
+        return checkInOutcomeOf(record, true);
+      } finally {
+        arriving.delete(associationId);
+      }
+    },
+    { validator: (entry) => validateCheckIn(entry, state, event, tuning) },
+  );
+  setHandler(
+    submitSurveyResponse,
+    (response) => {
+      updatesHandled += 1;
+      state.survey.push({
+        associationId: response.associationId,
+        rating: response.rating,
+        comments: response.comments?.trim() || undefined,
+        at: isoNow(),
+      });
+      return surveyResultsOf(state.survey);
+    },
+    { validator: (response) => validateSurveyResponse(response, state, event, surveyEndsAt()) },
+  );
+
+  const report = async () => {
+    const version = reports.begin();
+    await signalQuietly(parentId, attendanceReport, attendanceFiguresOf(state.records));
+    reports.reported(version, now());
+  };
+
+  for (;;) {
+    if (state.cancelled) {
+      await condition(allHandlersFinished);
+      return;
+    }
+    if (!state.closed && now() >= Date.parse(event.endsAt)) state.closed = true;
+    if (state.closed) {
+      state.closedAt ??= isoNow();
+      const toThank = state.records.filter(
+        (record) => record.email && record.language && !thanked.has(record.associationId),
+      );
+      for (let start = 0; start < toThank.length; start += THANK_YOU_BATCH) {
+        const batch = toThank.slice(start, start + THANK_YOU_BATCH);
+        await mailBatch.sendMessageBatch({
+          purpose: 'thank-you-survey',
+          event,
+          revision: 0,
+          recipients: batch.map((record) => ({
+            id: record.associationId,
+            kind: 'association',
+            name: record.name,
+            email: record.email!,
+            language: record.language!,
+          })),
+        });
+        for (const record of batch) thanked.add(record.associationId);
+        state.thanked = [...thanked];
+      }
+    }
+    if (reports.isDue(now())) await report();
+    const surveyEnd = surveyEndsAt();
+    if (surveyEnd !== undefined && now() >= surveyEnd) {
+      await condition(allHandlersFinished);
+      if (reports.pending) await report();
+      return;
+    }
+    if ((runIsLarge(tuning) || updatesHandled >= MAX_UPDATES_PER_RUN) && arriving.size === 0) {
+      await condition(allHandlersFinished);
+      if (reports.pending) await report();
+      return continueAsNew<typeof attendanceWorkflow>({ ...input, event, state });
+    }
+    await waitUntil(
+      () => poked,
+      earliest(reports.dueAt(), state.closed ? surveyEnd : Date.parse(event.endsAt)),
+    );
+    poked = false;
+  }
+}

@@ -1,0 +1,129 @@
+import {
+  ApplicationFailure,
+  condition,
+  getExternalWorkflowHandle,
+  log,
+  workflowInfo,
+  type SignalDefinition,
+} from '@temporalio/workflow';
+import { ErrorCodes, type ErrorCode } from '../domain/errors';
+import type { EventBrief } from '../domain/event-brief';
+import type { MessageRecipient } from '../domain/messages/mail';
+import type { LifecycleTuning } from '../domain/messages/training-day';
+
+/** Tuning with every default filled in. */
+export type ResolvedTuning = Required<LifecycleTuning>;
+
+export const DEFAULT_TUNING: Readonly<ResolvedTuning> = Object.freeze({
+  maxHistoryEvents: 8000,
+  reportIntervalMs: 5000,
+  publishIntervalMs: 1000,
+  checkInOpensMinutesBefore: 60,
+  followUpGraceHours: 7 * 24,
+  surveyWindowHours: 30 * 24,
+  startBatchSize: 50,
+});
+
+export function resolveTuning(tuning: LifecycleTuning | undefined): ResolvedTuning {
+  return { ...DEFAULT_TUNING, ...tuning };
+}
+
+export const HOUR_MS = 3600_000;
+export const MINUTE_MS = 60_000;
+
+/** Now, in workflow time. */
+export function now(): number {
+  return Date.now();
+}
+
+export function isoNow(): string {
+  return new Date().toISOString();
+}
+
+/**
+ * Rejects an update (from its validator) or fails it (from its handler) with one of the
+ * project's error codes; `field` names the bad input for the CLI and HTTP edges.
+ */
+export function refuse(code: ErrorCode, message: string, field?: string): never {
+  throw ApplicationFailure.create({
+    type: code,
+    message,
+    nonRetryable: true,
+    details: field ? [{ field }] : undefined,
+  });
+}
+
+export function refuseInput(message: string, field?: string): never {
+  return refuse(ErrorCodes.invalidInput, message, field);
+}
+
+/** The chamber's coordinator of the day, as a message recipient. */
+export function coordinatorRecipient(event: EventBrief): MessageRecipient {
+  return {
+    id: 'coordinator',
+    kind: 'coordinator',
+    name: event.organiser.coordinatorName,
+    email: event.organiser.coordinatorEmail,
+    language: event.organiser.language,
+  };
+}
+
+/**
+ * Signals another workflow of the day. A workflow that has already closed (a parent that was
+ * cancelled, a child whose day is over) is not an error: returns false.
+ */
+export async function signalQuietly<Args extends unknown[]>(
+  workflowId: string,
+  signal: SignalDefinition<Args>,
+  ...args: Args
+): Promise<boolean> {
+  try {
+    await getExternalWorkflowHandle(workflowId).signal(signal, ...args);
+    return true;
+  } catch (error) {
+    log.info('signal not delivered', {
+      workflowId,
+      signal: signal.name,
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return false;
+  }
+}
+
+/**
+ * Waits until `wake` holds or the instant `until` (ms since epoch) comes; without `until`,
+ * only for `wake`. Never waits when `until` has already passed.
+ */
+export async function waitUntil(wake: () => boolean, until: number | undefined): Promise<void> {
+  if (until === undefined) {
+    await condition(wake);
+    return;
+  }
+  const remaining = until - now();
+  if (remaining <= 0) return;
+  await condition(wake, remaining);
+}
+
+/** The earliest of some instants, ignoring the missing ones. */
+export function earliest(...instants: Array<number | undefined>): number | undefined {
+  let result: number | undefined;
+  for (const instant of instants)
+    if (instant !== undefined && (result === undefined || instant < result)) result = instant;
+  return result;
+}
+
+/** Whether this run should hand over to a new one: Temporal suggests it, or history is long. */
+export function runIsLarge(tuning: ResolvedTuning): boolean {
+  const info = workflowInfo();
+  return info.continueAsNewSuggested || info.historyLength > tuning.maxHistoryEvents;
+}
+
+/** Runs `work` over `items` in groups of `size`, each group concurrently. */
+export async function inBatches<T>(
+  items: readonly T[],
+  size: number,
+  work: (item: T) => Promise<unknown>,
+): Promise<void> {
+  for (let start = 0; start < items.length; start += size)
+    await Promise.all(items.slice(start, start + size).map(work));
+}
