@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { Redis } from 'ioredis';
 import type { Config } from '../domain/config';
 import { createMultaqaWorker } from './create-worker';
@@ -15,6 +15,8 @@ export interface RunningWorker {
 
 /** Connects to Temporal, Redis and SMTP, and runs the multaqa worker until `stop()`. */
 export async function runWorker(config: Config, smtpUrl: string): Promise<RunningWorker> {
+  // The SDK logs every bundling step at INFO; a coordinator's terminal wants warnings only.
+  Runtime.install({ logger: new DefaultLogger(config.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
   const nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });

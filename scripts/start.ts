@@ -1,0 +1,114 @@
+import { resolve, join } from 'node:path';
+import { Redis } from 'ioredis';
+import { ConfigError, parseConfig, type Config } from '../domain/config';
+import { connectTemporalClient } from '../client/temporal-client';
+import { startHttpServer } from '../client/http/server';
+import { runWorker } from '../workers/worker-runtime';
+import {
+  ensureRedis,
+  ensureSmtp,
+  ensureTemporal,
+  type StartedService,
+} from './stack/embedded-services';
+import { fileSecret } from './stack/secrets';
+
+/**
+ * `npm start`: the whole service on one machine with embedded defaults. Reuses Temporal and
+ * Redis when they answer, starts what is missing (persisted under var/), then runs the worker
+ * and the HTTP server. Ctrl-C stops everything it started, in reverse order.
+ */
+async function main(): Promise<void> {
+  const env = { ...process.env };
+  const varDir = resolve(env.MULTAQA_VAR_DIR ?? 'var');
+  // Secrets an embedded run makes for itself, kept under var/ so links stay valid across restarts.
+  env.LINK_SECRET ??= fileSecret(join(varDir, 'secrets', 'link-secret'));
+  env.API_KEYS ??= `coordinator:${fileSecret(join(varDir, 'secrets', 'coordinator-api-key'))},viewer:${fileSecret(join(varDir, 'secrets', 'viewer-api-key'))}`;
+  const config: Config = parseConfig(env);
+
+  const started: StartedService[] = [];
+  const stopAll = async () => {
+    for (const service of started.reverse()) {
+      try {
+        await service.stop();
+      } catch (error) {
+        console.error(`multaqa: stopping ${service.name} failed: ${String(error)}`);
+      }
+    }
+  };
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\nmultaqa: ${signal}, stopping…`);
+    stopAll().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+
+  try {
+    const temporal = await ensureTemporal(config, varDir, started);
+    const redisService = await ensureRedis(config, varDir, started);
+    const smtp = await ensureSmtp(config, varDir, started);
+
+    const worker = await runWorker(config, smtp.url);
+    started.push({ name: 'worker', stop: worker.stop });
+    worker.done.catch((error: unknown) => {
+      console.error(`multaqa: the worker stopped: ${String(error)}`);
+      shutdown('worker failure');
+    });
+
+    const client = await connectTemporalClient(config);
+    started.push({ name: 'Temporal client', stop: () => client.connection.close() });
+    const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
+    started.push({ name: 'Redis client', stop: async () => void redis.disconnect() });
+    const http = await startHttpServer({
+      config,
+      temporal: client,
+      redis,
+      outboxDir: smtp.outboxDir,
+      smtpUrl: smtp.url,
+      health: {
+        worker: async () => {
+          const state = worker.worker.getState();
+          if (state !== 'RUNNING') throw new Error(`worker is ${state}`);
+          return `polling ${config.TEMPORAL_TASK_QUEUE}`;
+        },
+      },
+    }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE') throw error;
+      throw new Error(
+        `port ${config.PORT} is in use (is multaqa already running?); set PORT to another port`,
+      );
+    });
+    started.push({ name: 'HTTP server', stop: http.close });
+
+    const keys = Object.fromEntries(
+      (config.API_KEYS ?? '').split(',').map((pair) => pair.split(':') as [string, string]),
+    );
+    const lines = [
+      `multaqa is running`,
+      `  dashboard        ${http.url}/`,
+      `  health           ${http.url}/healthz`,
+      `  API (OpenAPI)    ${http.url}/openapi.json`,
+      `  Temporal         ${temporal.url} (${temporal.how})${temporal.how === 'started' ? `, Web UI ${config.TEMPORAL_UI_URL}` : ''}`,
+      `  Redis            ${redisService.url} (${redisService.how})`,
+      `  SMTP             ${smtp.url} (${smtp.how}${smtp.outboxDir ? `, messages kept in ${smtp.outboxDir}` : ''})`,
+      `  coordinator key  ${keys.coordinator ?? '(from API_KEYS)'}`,
+      `  viewer key       ${keys.viewer ?? '(from API_KEYS)'}`,
+      `Try: npx multaqa event create --file examples/safi-2018-11-23.json`,
+      `Press Ctrl-C to stop.`,
+    ];
+    console.log(lines.join('\n'));
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`multaqa: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(error instanceof ConfigError ? 2 : 1);
+});
