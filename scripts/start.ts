@@ -21,8 +21,8 @@ async function main(): Promise<void> {
   const env = { ...process.env };
   const varDir = resolve(env.MULTAQA_VAR_DIR ?? 'var');
   // Secrets an embedded run makes for itself, kept under var/ so links stay valid across restarts.
-  env.LINK_SECRET ??= fileSecret(join(varDir, 'secrets', 'link-secret'));
-  env.API_KEYS ??= `coordinator:${fileSecret(join(varDir, 'secrets', 'coordinator-api-key'))},viewer:${fileSecret(join(varDir, 'secrets', 'viewer-api-key'))}`;
+  env.LINK_SECRET ||= fileSecret(join(varDir, 'secrets', 'link-secret'));
+  env.API_KEYS ||= `coordinator:${fileSecret(join(varDir, 'secrets', 'coordinator-api-key'))},viewer:${fileSecret(join(varDir, 'secrets', 'viewer-api-key'))}`;
   const config: Config = parseConfig(env);
 
   const started: StartedService[] = [];
