@@ -99,11 +99,21 @@
     return source;
   }
 
-  function formatDate(instant, timeZone, withTime = true) {
-    if (!instant) return '';
-    const options = { timeZone, year: 'numeric', month: 'short', day: 'numeric' };
+  /**
+   * A date (and time) for display. `local` is the wall-clock time the server computed in the
+   * event's zone (yyyy-MM-ddTHH:mm): preferred, since browsers' time-zone data may be old.
+   */
+  function formatDate(instant, timeZone, withTime = true, local) {
+    if (!instant && !local) return '';
+    const options = { year: 'numeric', month: 'short', day: 'numeric' };
     if (withTime) Object.assign(options, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    return new Intl.DateTimeFormat(window.i18n.locale(), options).format(new Date(instant));
+    if (local)
+      return new Intl.DateTimeFormat(window.i18n.locale(), { ...options, timeZone: 'UTC' }).format(
+        new Date(`${local}:00Z`),
+      );
+    return new Intl.DateTimeFormat(window.i18n.locale(), { ...options, timeZone }).format(
+      new Date(instant),
+    );
   }
 
   function badge(status, text) {

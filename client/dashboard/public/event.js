@@ -21,6 +21,7 @@
 
   function renderHeader() {
     const title = pick(status.title) || status.eventId;
+    const local = status.local || {};
     document.title = `${title} – multaqa`;
     document
       .getElementById('event-header')
@@ -31,10 +32,12 @@
           {},
           badge(status.phase, t(`phase.${status.phase}`)),
           ' ',
-          formatDate(status.startsAt, status.timeZone),
+          formatDate(status.startsAt, status.timeZone, true, local.startsAt),
           ' – ',
-          formatDate(status.endsAt, status.timeZone).split(' ').pop(),
-          ` (${status.timeZone}) · ${t('event.rsvpBy')} ${formatDate(status.rsvpDeadlineAt, status.timeZone, false)}`,
+          local.endsAt
+            ? local.endsAt.slice(11)
+            : formatDate(status.endsAt, status.timeZone).split(' ').pop(),
+          ` (${status.timeZone}) · ${t('event.rsvpBy')} ${formatDate(status.rsvpDeadlineAt, status.timeZone, false, local.rsvpDeadlineAt)}`,
           ` · ${t('event.revision')} ${status.revision} · `,
           h(
             'a',
@@ -42,13 +45,15 @@
             t('event.report'),
           ),
         ),
-        status.cancelledReason
-          ? h(
-              'p',
-              { class: 'badge', dataset: { status: 'cancelled' } },
-              `${t('event.cancelled')}: ${status.cancelledReason}`,
-            )
-          : null,
+        ...(status.cancelledReason
+          ? [
+              h(
+                'p',
+                { class: 'badge', dataset: { status: 'cancelled' } },
+                `${t('event.cancelled')}: ${status.cancelledReason}`,
+              ),
+            ]
+          : []),
       );
   }
 
@@ -58,30 +63,33 @@
       status.phase === 'cancelled'
         ? [...PHASES.filter((phase) => reached.has(phase)), 'cancelled']
         : PHASES;
-    document
-      .getElementById('timeline')
-      .replaceChildren(
-        ...phases.map((phase) =>
-          h(
-            'li',
-            {
-              dataset: {
-                phase,
-                reached: String(reached.has(phase) || phase === status.phase),
-                current: String(phase === status.phase),
-              },
+    document.getElementById('timeline').replaceChildren(
+      ...phases.map((phase) =>
+        h(
+          'li',
+          {
+            dataset: {
+              phase,
+              reached: String(reached.has(phase) || phase === status.phase),
+              current: String(phase === status.phase),
             },
-            t(`phase.${phase}`),
-            reached.has(phase)
-              ? h(
-                  'time',
-                  { datetime: reached.get(phase) },
-                  formatDate(reached.get(phase), status.timeZone),
-                )
-              : null,
-          ),
+          },
+          t(`phase.${phase}`),
+          reached.has(phase)
+            ? h(
+                'time',
+                { datetime: reached.get(phase) },
+                formatDate(
+                  reached.get(phase),
+                  status.timeZone,
+                  true,
+                  (status.local || {}).phases?.[phase],
+                ),
+              )
+            : null,
         ),
-      );
+      ),
+    );
   }
 
   function renderPeople() {
@@ -122,38 +130,32 @@
   function renderFunnel() {
     const r = status.registration;
     const total = Math.max(r.invited, 1);
-    document
-      .getElementById('funnel')
-      .replaceChildren(
+    document.getElementById('funnel').replaceChildren(
+      h(
+        'div',
+        { class: 'funnel' },
+        funnelRow('invited', r.invited, total),
+        funnelRow('accepted', r.accepted, total),
+        funnelRow('waitlisted', r.waitlisted, total),
+        funnelRow('declined', r.declined, total),
+        funnelRow('pending', r.pending, total),
+        funnelRow('undeliverable', r.undeliverable, total),
+        funnelRow('checkedIn', status.attendance.checkedIn, total),
+      ),
+      h(
+        'div',
+        { class: 'funnel-row' },
+        h('span', {}, t('funnel.seats')),
         h(
           'div',
-          { class: 'funnel' },
-          funnelRow('invited', r.invited, total),
-          funnelRow('accepted', r.accepted, total),
-          funnelRow('waitlisted', r.waitlisted, total),
-          funnelRow('declined', r.declined, total),
-          funnelRow('pending', r.pending, total),
-          funnelRow('undeliverable', r.undeliverable, total),
-          funnelRow('checkedIn', status.attendance.checkedIn, total),
+          { class: 'meter' },
+          h('span', {
+            style: `width:${r.capacity ? Math.min(100, Math.round((r.seatsTaken / r.capacity) * 100)) : 0}%`,
+          }),
         ),
-        h(
-          'div',
-          { class: 'funnel-row' },
-          h('span', {}, t('funnel.seats')),
-          h(
-            'div',
-            { class: 'meter' },
-            h('span', {
-              style: `width:${r.capacity ? Math.min(100, Math.round((r.seatsTaken / r.capacity) * 100)) : 0}%`,
-            }),
-          ),
-          h(
-            'span',
-            { class: 'count', dataset: { count: 'seats' } },
-            `${r.seatsTaken}/${r.capacity}`,
-          ),
-        ),
-      );
+        h('span', { class: 'count', dataset: { count: 'seats' } }, `${r.seatsTaken}/${r.capacity}`),
+      ),
+    );
   }
 
   function renderWaitlist() {
@@ -222,7 +224,14 @@
             followUp.kind,
             followUp.owner,
             badge(followUp.status),
-            followUp.dueAt ? formatDate(followUp.dueAt, status.timeZone, false) : '',
+            followUp.dueAt
+              ? formatDate(
+                  followUp.dueAt,
+                  status.timeZone,
+                  false,
+                  (status.local || {}).followUpsDue?.[followUp.recommendationId],
+                )
+              : '',
             followUp.outcome || '',
           ];
         }),

@@ -26,7 +26,11 @@
         dataset: { eventId: day.eventId },
       },
       h('strong', {}, pick(day.title) || day.eventId),
-      h('span', { class: 'muted' }, formatDate(day.startsAt, day.timeZone)),
+      h(
+        'span',
+        { class: 'muted' },
+        formatDate(day.startsAt, day.timeZone, true, day.localStartsAt),
+      ),
       h(
         'div',
         { class: 'muted' },

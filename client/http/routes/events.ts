@@ -12,6 +12,7 @@ import {
 } from '../../training-day-changes';
 import { createTrainingDay, listTrainingDays, readStatus } from '../../training-days';
 import type { HttpContext } from '../http-context';
+import { summaryWithLocalTime, withLocalTimes } from '../local-times';
 import { workflowLinks } from '../temporal-ui-links';
 
 export const EventParams = z.object({ eventId: SlugSchema }).strict();
@@ -32,7 +33,9 @@ export function registerEventRoutes({ routes, connections }: HttpContext): void 
       query: z.object({ phase: TrainingDayPhaseSchema.optional() }).strict(),
       responses: { 200: { description: 'summaries of training days' } },
     },
-    async ({ query }) => ({ events: await listTrainingDays(connections, query) }),
+    async ({ query }) => ({
+      events: (await listTrainingDays(connections, query)).map(summaryWithLocalTime),
+    }),
   );
 
   routes.add(
@@ -66,14 +69,17 @@ export function registerEventRoutes({ routes, connections }: HttpContext): void 
       params: EventParams,
       query: z.object({ live: booleanQuery }).strict(),
       responses: {
-        200: { description: 'TrainingDayStatus; header x-multaqa-source tells where it came from' },
+        200: {
+          description:
+            'TrainingDayStatus, with `local` wall-clock times; header x-multaqa-source tells where it came from',
+        },
         404: { description: 'no such training day' },
       },
     },
     async ({ params, query, reply }) => {
       const reading = await readStatus(connections, params.eventId, { live: query.live });
       reply.header('x-multaqa-source', reading.source);
-      return reading.status;
+      return withLocalTimes(reading.status);
     },
   );
 

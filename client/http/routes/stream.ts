@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SlugSchema } from '../../../domain/common';
 import { summarise } from '../../read-model/training-day-read-model';
 import type { HttpContext } from '../http-context';
+import { summaryWithLocalTime, withLocalTimes } from '../local-times';
 
 /** How often an idle stream sends a comment, so proxies keep it open. */
 const KEEP_ALIVE_MS = 15_000;
@@ -36,8 +37,8 @@ export function registerStreamRoutes({ routes, feed }: HttpContext): void {
       };
       const stop = await feed.listen((change, projection) => {
         if (query.eventId && change.eventId !== query.eventId) return;
-        if (query.eventId) send('status', projection.status);
-        else send('summary', summarise(projection));
+        if (query.eventId) send('status', withLocalTimes(projection.status));
+        else send('summary', summaryWithLocalTime(summarise(projection)));
       });
       send('ready', { eventId: query.eventId ?? null });
       const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), KEEP_ALIVE_MS);

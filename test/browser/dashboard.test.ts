@@ -1,0 +1,164 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { importAssociations } from '../../client/associations/import-associations';
+import { startHttpServer } from '../../client/http/server';
+import { advanceDay } from '../../client/training-day-changes';
+import { createTrainingDay } from '../../client/training-days';
+import { freePort } from '../../scripts/stack/ports';
+import { startTestStack, type TestStack } from '../support/stack';
+import { uniqueId } from '../support/temporal';
+
+const ROOT = resolve(__dirname, '..', '..');
+const ARTIFACTS = resolve(ROOT, 'test-artifacts');
+const SEED = JSON.parse(readFileSync(resolve(ROOT, 'examples', 'safi-2018-11-23.json'), 'utf8'));
+const CSV = readFileSync(resolve(ROOT, 'examples', 'associations.csv'), 'utf8');
+const VIEWER_KEY = 'browser-viewer-key-0123456789abcdef';
+const COORDINATOR_KEY = 'browser-coordinator-key-0123456789';
+
+/** Debian's Chromium, never a downloaded browser. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function futureDate(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+jest.setTimeout(120_000);
+
+describe('the dashboard in headless Chromium', () => {
+  let stack: TestStack;
+  let server: { url: string; close(): Promise<void> };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    stack = await startTestStack('browser', {
+      API_KEYS: `coordinator:${COORDINATOR_KEY},viewer:${VIEWER_KEY}`,
+      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    });
+    server = await startHttpServer({
+      config: stack.config,
+      temporal: stack.temporal.client,
+      redis: stack.redis.redis,
+      smtpUrl: stack.smtp.url,
+      host: '127.0.0.1',
+      port,
+    });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await stack?.stop();
+  });
+
+  it('shows an RSVP arriving through its emailed link live, without reloading', async () => {
+    await importAssociations(stack.redis.redis, stack.config.REDIS_PREFIX, CSV);
+    const eventId = uniqueId('browser-day');
+    const connections = {
+      config: stack.config,
+      temporal: stack.temporal.client,
+      redis: stack.redis.redis,
+    };
+    await createTrainingDay(
+      stack.temporal.client,
+      stack.config.TEMPORAL_TASK_QUEUE,
+      { ...SEED, id: eventId },
+      { date: futureDate(30) },
+    );
+    await advanceDay(connections, eventId, { to: 'invitations-open', reason: 'browser test' });
+    const [invitation] = await stack.smtp.waitFor(
+      (messages) => messages.some((message) => message.to.includes('potiers-safi@example.org')),
+      30_000,
+    );
+    const email = stack.smtp.to('potiers-safi@example.org')[0] ?? invitation!;
+    const rsvpUrl = /https?:\/\/[^\s"'<>]+\/links\/rsvp\/[A-Za-z0-9._%-]+/.exec(
+      `${email.parsed.text ?? ''}\n${email.parsed.html || ''}`,
+    )?.[0];
+    expect(rsvpUrl).toBeDefined();
+    expect(rsvpUrl!.startsWith(server.url)).toBe(true);
+
+    const context = await browser.newContext({
+      locale: 'fr-FR',
+      viewport: { width: 1280, height: 1100 },
+    });
+    const pageErrors: string[] = [];
+    context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)));
+    const dashboard = await context.newPage();
+    await dashboard.goto(`${server.url}/dashboard/events/${eventId}#key=${VIEWER_KEY}`);
+    await dashboard
+      .locator('#live[data-state="on"]')
+      .waitFor({ timeout: 15_000 })
+      .catch((error: Error) => {
+        throw new Error(`${error.message}\npage errors: ${pageErrors.join('; ')}`);
+      });
+    const invited = dashboard.locator('#funnel [data-count="invited"]');
+    await expectText(invited, (value) => Number(value) > 0);
+    const accepted = dashboard.locator('#funnel [data-count="accepted"]');
+    expect(await accepted.textContent()).toBe('0');
+    // A marker that a reload would erase.
+    await dashboard.evaluate(() => Object.assign(window, { __notReloaded: true }));
+
+    const link = await context.newPage();
+    await link.goto(rsvpUrl!);
+    expect(await link.locator('html').getAttribute('lang')).toBe('fr');
+    await link.locator('input[name="seats"]').fill('2');
+    await link.locator('button[value="accept"]').click();
+    await link.locator('.notice').waitFor();
+    expect(await link.locator('.notice').textContent()).toContain('2 place(s)');
+
+    await expectText(accepted, (value) => value === '1', 30_000);
+    expect(await dashboard.locator('#funnel [data-count="seats"]').textContent()).toMatch(/^2\//);
+    expect(
+      await dashboard.evaluate(() => (window as { __notReloaded?: boolean }).__notReloaded),
+    ).toBe(true);
+    await dashboard.screenshot({ path: resolve(ARTIFACTS, 'dashboard-event.png'), fullPage: true });
+
+    // The same page in Arabic reads right to left.
+    await dashboard.locator('#languages button[lang="ar"]').click();
+    expect(await dashboard.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await dashboard.locator('h2[data-i18n="event.funnel"]').textContent()).toBe(
+      'مسار الردود',
+    );
+    await dashboard.screenshot({
+      path: resolve(ARTIFACTS, 'dashboard-event-ar.png'),
+      fullPage: true,
+    });
+
+    // The list of training days shows it in its phase.
+    const list = await context.newPage();
+    await list.goto(`${server.url}/dashboard`);
+    const card = list.locator(`[data-phase="invitations-open"] [data-event-id="${eventId}"]`);
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.locator('[data-count="accepted"]').textContent()).toBe('1');
+    await list.screenshot({ path: resolve(ARTIFACTS, 'dashboard-list.png'), fullPage: true });
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+async function expectText(
+  locator: { textContent(): Promise<string | null> },
+  accept: (value: string) => boolean,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: string | null = null;
+  while (Date.now() < deadline) {
+    last = await locator.textContent().catch(() => null);
+    if (last !== null && accept(last)) return;
+    await new Promise((wake) => setTimeout(wake, 200));
+  }
+  throw new Error(`text never matched (last: ${last})`);
+}
