@@ -47,8 +47,11 @@ export type Sector = z.infer<typeof SectorSchema>;
 
 export const ProvinceSchema = SingleLineTextSchema.max(80);
 
-/** A calendar date, `YYYY-MM-DD`. */
-export const LocalDateSchema = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
+/**
+ * A calendar date, `YYYY-MM-DD`. Not `z.iso.date()`: in the workflow bundle webpack resolves
+ * `z.iso.date` to `z.date` (a Date object), so every date would fail validation in workflows.
+ */
+export const LocalDateSchema = z.string().date('must be a date YYYY-MM-DD');
 /** A wall-clock time, `HH:MM`, in the event's time zone. */
 export const LocalTimeSchema = z
   .string()
