@@ -1,4 +1,9 @@
-import { ApplicationFailure, getExternalWorkflowHandle, log } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  getExternalWorkflowHandle,
+  log,
+} from '@temporalio/workflow';
 import type { ActivityOptions, SignalDefinition } from '@temporalio/workflow';
 import type { z } from 'zod';
 import { ErrorCodes } from '../domain/errors';
@@ -109,5 +114,24 @@ export async function signalQuietly<Args extends unknown[]>(
       error: error instanceof Error ? error.message : String(error),
     });
     return false;
+  }
+}
+
+/**
+ * Runs an update's activity call; a failure the activity raised on purpose (`NotFound`,
+ * `InvalidInput`) is passed on to the caller as the update's own failure, with its message.
+ */
+export async function asUpdateFailure<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure)
+      throw ApplicationFailure.create({
+        type: error.cause.type ?? undefined,
+        message: error.cause.message,
+        nonRetryable: true,
+        details: error.cause.details ? [...error.cause.details] : [],
+      });
+    throw error;
   }
 }

@@ -74,6 +74,7 @@ import { networkingVisitWorkflow } from './networking-visit';
 import {
   FOLLOW_UP_LOOKUP_OPTIONS,
   FOLLOW_UP_MAIL_OPTIONS,
+  asUpdateFailure,
   coordinatorRecipient,
   parseCommand,
   partnerRecipient,
@@ -218,6 +219,7 @@ export async function followUpWorkflow(
     followUp: {
       recommendationId: recommendation.id,
       text: pickText(recommendation.text, language),
+      textByLanguage: recommendation.text,
       dueAt: state.dueAt,
       status: status(),
     },
@@ -246,8 +248,7 @@ export async function followUpWorkflow(
       revision: scopedRevision(`${recommendation.id}/escalation`, ordinal),
       details: {
         ...followUpDetails(coordinator.language),
-        note: `${ownerName} <${owner.email}>`,
-        reason: `overdue since ${state.dueAt}`,
+        note: `${ownerName} — ${owner.name} <${owner.email}>`,
       },
     });
     state.escalationsSent = ordinal;
@@ -473,13 +474,15 @@ export async function followUpWorkflow(
       reservedNextDays += 1;
       const ordinal = state.nextEventIds.length + reservedNextDays;
       try {
-        const plan = await lookups.planNextTrainingDay({
-          previousEventId: event.eventId,
-          definition: input.definition,
-          recommendationId: recommendation.id,
-          ordinal,
-          request,
-        });
+        const plan = await asUpdateFailure(() =>
+          lookups.planNextTrainingDay({
+            previousEventId: event.eventId,
+            definition: input.definition,
+            recommendationId: recommendation.id,
+            ordinal,
+            request,
+          }),
+        );
         const nextWorkflowId = workflowIds.trainingDay(plan.eventId);
         try {
           await startChild<typeof trainingDayWorkflow>(TRAINING_DAY_WORKFLOW_TYPE, {
@@ -534,9 +537,9 @@ export async function followUpWorkflow(
       reservedVisits += 1;
       const visitId = `visit-${state.visits.length + reservedVisits}`;
       try {
-        const associations = await lookups.describeAssociations({
-          ids: [override.hostId, ...override.visitorIds],
-        });
+        const associations = await asUpdateFailure(() =>
+          lookups.describeAssociations({ ids: [override.hostId, ...override.visitorIds] }),
+        );
         const visit = await startVisit(
           visitId,
           { hostId: override.hostId, visitorIds: override.visitorIds, reason: 'coordinator' },

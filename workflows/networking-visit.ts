@@ -42,6 +42,7 @@ import {
 import {
   FOLLOW_UP_LOOKUP_OPTIONS,
   FOLLOW_UP_MAIL_OPTIONS,
+  asUpdateFailure,
   coordinatorRecipient,
   parseCommand,
   refuse,
@@ -50,6 +51,20 @@ import {
 
 const mail = proxyActivities<Activities>(FOLLOW_UP_MAIL_OPTIONS);
 const lookups = proxyActivities<Activities>(FOLLOW_UP_LOOKUP_OPTIONS);
+
+/** What tells the host, in the invitation, that the visitors come to it. */
+const HOST_NOTE = {
+  ar: 'نقترح أن تستقبل جمعيتكم الجمعيات الزائرة المذكورة أسفله.',
+  fr: 'Nous proposons que votre association accueille les associations visiteuses citées ci-dessous.',
+  en: 'We propose that your association hosts the visiting associations listed below.',
+};
+
+/** The coordinator's reminder after a visit whose report was not recorded. */
+const REPORT_MISSING_NOTE = {
+  ar: 'تمت الزيارة المذكورة أسفله ولم يسجل تقريرها بعد.',
+  fr: "La visite ci-dessous a eu lieu ; son compte rendu n'a pas encore été enregistré.",
+  en: 'The visit below has taken place; its report has not been recorded yet.',
+};
 
 const TERMINAL: readonly VisitStatus[] = ['reported', 'cancelled'];
 /** Before the visit takes place, the pairing can still change. */
@@ -203,8 +218,16 @@ export async function networkingVisitWorkflow(input: NetworkingVisitInput): Prom
         .map((visitor) => visitor.name),
       ...(schedule ? { date: schedule.startsAt, place: schedule.place } : {}),
     },
-    ...(participant ? { note: participant.role } : {}),
-    ...(schedule?.note ? { reason: schedule.note } : {}),
+    ...(participant?.role === 'host' || schedule?.note
+      ? {
+          note: [
+            participant?.role === 'host' ? pickText(HOST_NOTE, participant.language) : undefined,
+            schedule?.note,
+          ]
+            .filter(Boolean)
+            .join(' — '),
+        }
+      : {}),
   });
 
   const send = (
@@ -260,9 +283,9 @@ export async function networkingVisitWorkflow(input: NetworkingVisitInput): Prom
         followUp: {
           recommendationId: input.recommendation.id,
           text: pickText(input.recommendation.text, event.organiser.language),
-          status: 'held',
+          textByLanguage: input.recommendation.text,
         },
-        note: 'visit report missing',
+        note: pickText(REPORT_MISSING_NOTE, event.organiser.language),
       },
     });
     reportReminderSent = true;
@@ -294,7 +317,10 @@ export async function networkingVisitWorkflow(input: NetworkingVisitInput): Prom
       const override = VisitPairingOverrideSchema.parse(raw);
       const known = new Set(participants.map((participant) => participant.associationId));
       const missing = [override.hostId, ...override.visitorIds].filter((id) => !known.has(id));
-      const added = missing.length > 0 ? await lookups.describeAssociations({ ids: missing }) : [];
+      const added =
+        missing.length > 0
+          ? await asUpdateFailure(() => lookups.describeAssociations({ ids: missing }))
+          : [];
       pairing = { hostId: override.hostId, visitorIds: override.visitorIds, reason: 'coordinator' };
       participants = participantsOf(pairing, added, participants);
       pairingRevision += 1;
