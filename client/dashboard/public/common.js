@@ -141,7 +141,7 @@
           h(
             'tr',
             {},
-            cells.map((cell) => h('td', {}, cell)),
+            cells.map((cell) => h('td', { dir: 'auto' }, cell)),
           ),
         ),
       ),

@@ -25,7 +25,7 @@
         href: `/dashboard/events/${encodeURIComponent(day.eventId)}`,
         dataset: { eventId: day.eventId },
       },
-      h('strong', {}, pick(day.title) || day.eventId),
+      h('strong', { dir: 'auto' }, pick(day.title) || day.eventId),
       h(
         'span',
         { class: 'muted' },

@@ -17,7 +17,7 @@
     document
       .getElementById('message')
       .replaceChildren(
-        h('h2', {}, message.subject),
+        h('h2', { dir: 'auto' }, message.subject),
         h('p', { class: 'muted' }, `${message.from} → ${message.to} · ${formatDate(message.date)}`),
         frame,
       );
@@ -29,8 +29,8 @@
         'tr',
         { 'aria-selected': String(message.file === selected), tabindex: '0' },
         h('td', {}, formatDate(message.date)),
-        h('td', {}, message.to),
-        h('td', {}, message.subject),
+        h('td', { dir: 'auto', title: message.to }, message.to),
+        h('td', { dir: 'auto', title: message.subject }, message.subject),
         h('td', {}, message.purpose || ''),
       );
       row.addEventListener('click', () => void show(message.file));
