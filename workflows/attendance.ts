@@ -29,7 +29,7 @@ import {
   resolveTuning,
   runIsLarge,
   signalQuietly,
-  waitUntil,
+  Alarm,
   type ResolvedTuning,
 } from './lifecycle-support';
 import { attendanceFiguresOf, checkInOutcomeOf, surveyResultsOf } from './attendance-state';
@@ -126,6 +126,7 @@ export async function attendanceWorkflow(input: AttendanceInput): Promise<void> 
   const reports = new ReportThrottle(tuning.reportIntervalMs);
   let updatesHandled = 0;
   let poked = false;
+  const alarm = new Alarm();
   const surveyEndsAt = () =>
     state.closedAt ? Date.parse(state.closedAt) + tuning.surveyWindowHours * HOUR_MS : undefined;
 
@@ -249,7 +250,7 @@ export async function attendanceWorkflow(input: AttendanceInput): Promise<void> 
       if (reports.pending) await report();
       return continueAsNew<typeof attendanceWorkflow>({ ...input, event, state });
     }
-    await waitUntil(
+    await alarm.wait(
       () => poked,
       earliest(reports.dueAt(), state.closed ? surveyEnd : Date.parse(event.endsAt)),
     );

@@ -3,6 +3,7 @@ import {
   condition,
   getExternalWorkflowHandle,
   log,
+  sleep,
   workflowInfo,
   type SignalDefinition,
 } from '@temporalio/workflow';
@@ -57,10 +58,14 @@ export function refuseInput(message: string, field?: string): never {
   return refuse(ErrorCodes.invalidInput, message, field);
 }
 
-/** The chamber's coordinator of the day, as a message recipient. */
-export function coordinatorRecipient(event: EventBrief): MessageRecipient {
+/**
+ * The chamber's coordinator of the day, as the recipient of a message about `subject` (a
+ * partner, a slot). The subject is part of the recipient's id so that messages of one purpose
+ * about different subjects are different messages (exactly-once is per recipient and purpose).
+ */
+export function coordinatorRecipient(event: EventBrief, subject: string): MessageRecipient {
   return {
-    id: 'coordinator',
+    id: `coordinator-${subject}`,
     kind: 'coordinator',
     name: event.organiser.coordinatorName,
     email: event.organiser.coordinatorEmail,
@@ -91,17 +96,33 @@ export async function signalQuietly<Args extends unknown[]>(
 }
 
 /**
- * Waits until `wake` holds or the instant `until` (ms since epoch) comes; without `until`,
- * only for `wake`. Never waits when `until` has already passed.
+ * Wakes a workflow's main loop at instants, without ever cancelling a timer: each instant gets
+ * one timer that is left to fire even when the loop wakes earlier for another reason. (The
+ * time-skipping test server strands a run that cancels a timer which fired while its workflow
+ * task was with the worker — `condition(fn, timeout)` does exactly that when a signal and the
+ * timeout meet; temporalio/sdk-java#3088. A stale timer costs one idle workflow task.)
  */
-export async function waitUntil(wake: () => boolean, until: number | undefined): Promise<void> {
-  if (until === undefined) {
-    await condition(wake);
-    return;
+export class Alarm {
+  private readonly instants = new Map<number, boolean>();
+
+  /**
+   * Waits until `wake` holds or the instant `at` (ms since epoch) comes; without `at`, only
+   * for `wake`. Never waits when `at` has already passed.
+   */
+  async wait(wake: () => boolean, at: number | undefined): Promise<void> {
+    if (at === undefined) {
+      await condition(wake);
+      return;
+    }
+    const remaining = at - now();
+    if (remaining <= 0) return;
+    if (!this.instants.has(at)) {
+      this.instants.set(at, false);
+      void sleep(remaining).then(() => this.instants.set(at, true));
+    }
+    await condition(() => wake() || this.instants.get(at) === true);
+    for (const [instant, rang] of this.instants) if (rang) this.instants.delete(instant);
   }
-  const remaining = until - now();
-  if (remaining <= 0) return;
-  await condition(wake, remaining);
 }
 
 /** The earliest of some instants, ignoring the missing ones. */

@@ -25,7 +25,7 @@ import {
   resolveTuning,
   runIsLarge,
   signalQuietly,
-  waitUntil,
+  Alarm,
 } from './lifecycle-support';
 
 function partnerRecipient(partner: PartnerInstitution): MessageRecipient {
@@ -93,6 +93,7 @@ export async function partnerCoordinationWorkflow(
   const state = input.state ?? initialState(input);
   let event: EventBrief = input.event;
   let poked = false;
+  const alarm = new Alarm();
   let changed = input.state === undefined;
 
   setHandler(getPartnerView, () => state.view);
@@ -171,7 +172,7 @@ export async function partnerCoordinationWorkflow(
         'partner-declined',
         0,
         { contributions: state.view.toReassign, note: state.view.note },
-        coordinatorRecipient(event),
+        coordinatorRecipient(event, `partner-${partner.id}`),
       );
       state.declineReported = true;
     }
@@ -191,7 +192,7 @@ export async function partnerCoordinationWorkflow(
             contributions: state.view.requestedContributions,
             reason: `no answer after ${state.view.remindersSent} reminder(s)`,
           },
-          coordinatorRecipient(event),
+          coordinatorRecipient(event, `partner-${partner.id}`),
         );
         state.escalated = true;
         if (state.view.status === 'asked') state.view.status = 'escalated';
@@ -207,7 +208,7 @@ export async function partnerCoordinationWorkflow(
       await condition(allHandlersFinished);
       return continueAsNew<typeof partnerCoordinationWorkflow>({ ...input, event, state });
     }
-    await waitUntil(() => poked, earliest(nextReminderAt(), Date.parse(event.endsAt)));
+    await alarm.wait(() => poked, earliest(nextReminderAt(), Date.parse(event.endsAt)));
     poked = false;
   }
 }

@@ -17,7 +17,7 @@ import {
   resolveTuning,
   runIsLarge,
   signalQuietly,
-  waitUntil,
+  Alarm,
 } from './lifecycle-support';
 import { ReportThrottle } from './report-throttle';
 import { SeatBook, type SeatDecision } from './seat-ledger-state';
@@ -39,6 +39,7 @@ export async function seatLedgerWorkflow(input: SeatLedgerInput): Promise<void> 
   let cancelled = false;
   let dayOver = false;
   let poked = false;
+  const alarm = new Alarm();
 
   const queue = (decisions: SeatDecision[], requester?: { id: string; shard: number }) => {
     for (const decision of decisions)
@@ -112,7 +113,7 @@ export async function seatLedgerWorkflow(input: SeatLedgerInput): Promise<void> 
           state: book.toState(),
         });
     }
-    await waitUntil(
+    await alarm.wait(
       () => poked,
       earliest(
         reports.dueAt(),

@@ -29,7 +29,7 @@ import {
   resolveTuning,
   runIsLarge,
   signalQuietly,
-  waitUntil,
+  Alarm,
 } from './lifecycle-support';
 
 function speakerRecipient(speaker: Speaker): MessageRecipient {
@@ -119,6 +119,7 @@ export async function speakerSlotWorkflow(input: SpeakerSlotInput): Promise<Spea
   const state = input.state ?? initialState(input);
   let event: EventBrief = input.event;
   let poked = false;
+  const alarm = new Alarm();
   let changed = input.state === undefined;
   // An item that lost its speaker (a talk turned into a discussion) no longer needs the slot.
   const itemOf = (brief: EventBrief) =>
@@ -275,7 +276,7 @@ export async function speakerSlotWorkflow(input: SpeakerSlotInput): Promise<Spea
       await mail.sendMessage({
         purpose: 'speaker-replacement-needed',
         event,
-        recipient: coordinatorRecipient(event),
+        recipient: coordinatorRecipient(event, `slot-${agendaItemId}`),
         revision: state.invitationsSent,
         details: {
           agendaItemId,
@@ -326,7 +327,7 @@ export async function speakerSlotWorkflow(input: SpeakerSlotInput): Promise<Spea
     const invited = state.view.status === 'invited';
     const confirmedAwaitingReminder =
       state.view.status === 'confirmed' && state.remindedRevision !== event.revision;
-    await waitUntil(
+    await alarm.wait(
       () => poked,
       earliest(
         invited ? answerByMs() : undefined,

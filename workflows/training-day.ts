@@ -63,7 +63,7 @@ import {
   resolveTuning,
   runIsLarge,
   signalQuietly,
-  waitUntil,
+  Alarm,
 } from './lifecycle-support';
 import { partnerCoordinationWorkflow } from './partner-coordination';
 import { seatLedgerWorkflow } from './seat-ledger';
@@ -201,6 +201,7 @@ export async function trainingDayWorkflow(
   const { eventId } = plan;
   const selfId = workflowIds.trainingDay(eventId);
   let poked = false;
+  const alarm = new Alarm();
   let statusVersion = 1;
   let publishedVersion = 0;
   let lastPublishAt = Number.NEGATIVE_INFINITY;
@@ -603,7 +604,10 @@ export async function trainingDayWorkflow(
         return tellChildren({});
       case 'closed':
         state.summary = closingSummaryOf(state, plan.definition.capacity, isoNow());
-        return tellChildren({ dayOver: true });
+        // Children end by their own timers when the day ends on time; tell them only when the
+        // coordinator closes the day early.
+        if (now() < Date.parse(plan.schedule.endsAt)) await tellChildren({ dayOver: true });
+        return;
       case 'following-up':
         return ensureFollowUps();
       default:
@@ -734,7 +738,7 @@ export async function trainingDayWorkflow(
         tuning: options.tuning,
       });
     }
-    await waitUntil(
+    await alarm.wait(
       () => poked,
       earliest(
         nextDeadline(),
