@@ -19,5 +19,5 @@ export function table(head: string[], rows: Array<Array<string | number>>): stri
 
 /** A titled section of human output. */
 export function section(title: string, body: string): string {
-  return `\n${title}\n${body}`;
+  return `\n\n${title}\n${body}`;
 }
