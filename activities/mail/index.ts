@@ -45,7 +45,7 @@ function currentActivity(): Context | undefined {
  * still sending the same message throws `MessageInFlight` (retryable).
  */
 export function createMailActivities(
-  deps: ActivityDependencies,
+  deps: Pick<ActivityDependencies, 'config' | 'redis' | 'mailer' | 'now'>,
   options: MailActivityOptions = {},
 ) {
   const delivery = new MailDelivery(deps, options);

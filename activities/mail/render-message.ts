@@ -246,7 +246,11 @@ function templateContext(
   };
 }
 
-/** The calendar entry's description: theme, programme and the answer link, in plain text. */
+/**
+ * The calendar entry's description: theme, answer link and whom to contact, in plain text.
+ * The programme stays in the message: calendar apps show descriptions in a small box, and
+ * the library's line folding grows with the square of a property's length.
+ */
 function calendarDescription(
   t: TemplateContext,
   request: SendMessageRequest,
@@ -254,25 +258,14 @@ function calendarDescription(
   links: Partial<Record<LinkPurpose, IssuedLink>>,
 ): string {
   const { event } = request;
-  const clock = t.clock;
   const lines = [
     `${t.tr({ ar: 'المحور', fr: 'Thème', en: 'Theme' })}: ${singleLine(localText(event.theme, fallback))}`,
   ];
-  if (event.agenda.length > 0) {
-    lines.push('', `${t.tr({ ar: 'برنامج اليوم', fr: 'Programme', en: 'Programme' })}:`);
-    for (const item of event.agenda) {
-      const at = event.agendaSchedule[item.id];
-      const time = at ? clock.timeRange(at.startsAt, at.endsAt) : `${item.start}\u2013${item.end}`;
-      lines.push(`${time} ${singleLine(localText(item.title, fallback))}`);
-    }
-  }
   if (links.rsvp)
     lines.push(
-      '',
       `${t.tr({ ar: 'الرد على الدعوة', fr: 'Répondre', en: 'Answer' })}: ${links.rsvp.url}`,
     );
   lines.push(
-    '',
     `${singleLine(localText(event.organiser.name, fallback))} — ${singleLine(event.organiser.coordinatorName)} <${event.organiser.coordinatorEmail}>`,
   );
   return lines.join('\n');
@@ -322,7 +315,6 @@ export async function renderMessage(
           email: event.organiser.coordinatorEmail,
         },
         attendee: { name: recipient.name, email: recipient.email, partstat: calendar.partstat },
-        url: links.rsvp?.url,
       })
     : undefined;
   return {

@@ -58,8 +58,8 @@ describe('calendar files', () => {
     expect(vevent.get('ATTENDEE')).toBe(`mailto:${recipient.email}`);
     expect(vevent.param('ATTENDEE', 'PARTSTAT')).toBe('NEEDS-ACTION');
     expect(vevent.param('ATTENDEE', 'RSVP')).toBe('FALSE');
-    expect(vevent.get('DESCRIPTION')).toContain(message.links.rsvp?.url);
-    expect(vevent.get('DESCRIPTION')).toContain('15:00\u201315:20');
+    expect(vevent.get('DESCRIPTION')).toContain(`Répondre: ${message.links.rsvp?.url}`);
+    expect(vevent.get('DESCRIPTION')).toContain('Thème: Mécanismes');
   });
 
   it('mark the attendee as accepted on a confirmation, same entry', async () => {

@@ -1,0 +1,254 @@
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SendLedger } from '../../activities/mail/send-ledger';
+import type { MessageRecipient } from '../../domain/messages/mail';
+import { connectTestRedis } from '../support/redis';
+import { SmtpSink, type CapturedMessage } from '../support/smtp-sink';
+import { TEST_LINK_SECRET } from '../support/stack';
+import {
+  connectToDevServer,
+  uniqueId,
+  uniqueTaskQueue,
+  type DevServerClients,
+} from '../support/temporal';
+import { mailCampaignWorkflow, type MailCampaignInput } from '../support/workflows/mail-campaign';
+import { seedEventBrief } from '../unit/mail-fixtures';
+import { SmtpRelay } from './mail-smtp-proxy';
+
+const ROOT = resolve(__dirname, '..', '..');
+const WORKER_SCRIPT = join(ROOT, 'test', 'support', 'worker-process.ts');
+const LEASE_MS = 1500;
+
+let temporal: DevServerClients;
+let redis: Awaited<ReturnType<typeof connectTestRedis>>;
+let sink: SmtpSink;
+let relay: SmtpRelay;
+let bundleFile: string;
+const taskQueue = uniqueTaskQueue('mail-crash');
+const workers = new Set<ChildProcess>();
+
+/** Starts a mail worker in its own process and waits until it polls. */
+async function startWorkerProcess(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', WORKER_SCRIPT], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      REDIS_PREFIX: redis.prefix,
+      SMTP_URL: relay.url,
+      SMTP_RATE_PER_SECOND: '300',
+      LINK_SECRET: TEST_LINK_SECRET,
+      MULTAQA_EMBEDDED: 'false',
+      MULTAQA_WORKER_BUNDLE: bundleFile,
+      MULTAQA_MAIL_LEASE_MS: String(LEASE_MS),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  workers.add(child);
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+  await new Promise<void>((ready, fail) => {
+    const timer = setTimeout(() => fail(new Error(`worker did not start: ${errors}`)), 45_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('worker ready')) {
+        clearTimeout(timer);
+        ready();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      fail(new Error(`worker exited with ${code}: ${errors}`));
+    });
+  });
+  return child;
+}
+
+async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill(signal);
+  await exited;
+  workers.delete(child);
+}
+
+beforeAll(async () => {
+  const varDir = join(ROOT, 'var', 'test');
+  mkdirSync(varDir, { recursive: true });
+  bundleFile = join(varDir, `mail-campaign-bundle-${randomUUID().slice(0, 8)}.js`);
+  const [bundle, clients, testRedis, testSink] = await Promise.all([
+    bundleWorkflowCode({
+      workflowsPath: require.resolve('../support/workflows'),
+      logger: {
+        log: () => undefined,
+        trace: () => undefined,
+        debug: () => undefined,
+        info: () => undefined,
+        warn: () => undefined,
+        error: (message: string) => console.error(message),
+      },
+    }),
+    connectToDevServer(),
+    connectTestRedis('mail-crash'),
+    new SmtpSink().start(),
+  ]);
+  writeFileSync(bundleFile, bundle.code);
+  temporal = clients;
+  redis = testRedis;
+  sink = testSink;
+  relay = await new SmtpRelay(sink.port).start();
+}, 60_000);
+
+afterAll(async () => {
+  for (const child of [...workers]) await kill(child, 'SIGTERM');
+  await relay?.stop();
+  await sink?.stop();
+  await redis?.cleanup();
+  await temporal?.close();
+  if (bundleFile) rmSync(bundleFile, { force: true });
+});
+
+function campaignRecipients(count: number, prefix: string): MessageRecipient[] {
+  return Array.from({ length: count }, (_unused, index) => ({
+    id: `${prefix}-${index}`,
+    kind: 'association' as const,
+    name: `Association ${index}`,
+    email: `${prefix}-${index}@example.org`,
+    language: (['ar', 'fr', 'en'] as const)[index % 3] ?? 'fr',
+    shard: index % 8,
+  }));
+}
+
+function messagesFor(eventId: string): CapturedMessage[] {
+  return sink.messages.filter(
+    (message) => message.parsed.headers.get('x-multaqa-event') === eventId,
+  );
+}
+
+async function sentInLedger(eventId: string): Promise<number> {
+  const ledger = new SendLedger(redis.redis, redis.prefix, {
+    leaseMs: LEASE_MS,
+    retentionSeconds: 60,
+  });
+  return [...(await ledger.entries(eventId)).values()].filter((entry) => entry.state === 'sent')
+    .length;
+}
+
+/** Polls until `condition` has held for 300 ms in a row. */
+async function until(
+  condition: () => Promise<boolean> | boolean,
+  timeoutMs = 20_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let since: number | undefined;
+  for (;;) {
+    if (await condition()) {
+      since ??= Date.now();
+      if (Date.now() - since >= 300) return;
+    } else since = undefined;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((settle) => setTimeout(settle, 50));
+  }
+}
+
+function expectEachOnce(eventId: string, recipients: MessageRecipient[]): void {
+  const delivered = messagesFor(eventId);
+  expect(delivered).toHaveLength(recipients.length);
+  expect(new Set(delivered.map((message) => message.parsed.messageId)).size).toBe(
+    recipients.length,
+  );
+  const perRecipient = new Map<string, number>();
+  for (const message of delivered)
+    for (const address of message.to)
+      perRecipient.set(address, (perRecipient.get(address) ?? 0) + 1);
+  for (const recipient of recipients)
+    expect([recipient.email, perRecipient.get(recipient.email)]).toEqual([recipient.email, 1]);
+}
+
+describe('a mail campaign on a real worker process', () => {
+  it('retries while the mail server is down and completes, each message once, when it returns', async () => {
+    await startWorkerProcess();
+    const event = { ...seedEventBrief(), eventId: uniqueId('down') };
+    const recipients = campaignRecipients(20, event.eventId);
+    relay.refuse(true);
+    const handle = await temporal.client.workflow.start(mailCampaignWorkflow, {
+      taskQueue,
+      workflowId: uniqueId('mail-campaign-down'),
+      args: [
+        {
+          purpose: 'rsvp-reminder',
+          event,
+          recipients,
+          revision: 0,
+          batchSize: 10,
+          parallelBatches: 2,
+        } satisfies MailCampaignInput,
+      ],
+    });
+    await until(async () => {
+      const description = await handle.describe();
+      return (description.raw.pendingActivities ?? []).some(
+        (activity) => (activity.attempt ?? 0) >= 2,
+      );
+    });
+    expect(messagesFor(event.eventId)).toHaveLength(0);
+    relay.refuse(false);
+    const result = await handle.result();
+    // An attempt may send a few messages before another of its sends fails; its retry finds
+    // them in the ledger (already sent) rather than sending them again.
+    expect(result.sent + result.alreadySent).toBe(recipients.length);
+    await sink.waitFor(() => messagesFor(event.eventId).length >= recipients.length);
+    expectEachOnce(event.eventId, recipients);
+  });
+
+  it('delivers every message exactly once when the worker is killed mid-campaign and another takes over', async () => {
+    const [running] = [...workers];
+    const first = running ?? (await startWorkerProcess());
+    const event = { ...seedEventBrief(), eventId: uniqueId('crash') };
+    const recipients = campaignRecipients(300, event.eventId);
+    const handle = await temporal.client.workflow.start(mailCampaignWorkflow, {
+      taskQueue,
+      workflowId: uniqueId('mail-campaign-crash'),
+      args: [
+        {
+          purpose: 'association-invitation',
+          event,
+          recipients,
+          revision: 0,
+          details: { seats: 3 },
+          batchSize: 50,
+          parallelBatches: 2,
+        } satisfies MailCampaignInput,
+      ],
+    });
+    await sink.waitFor(() => messagesFor(event.eventId).length >= 90, 30_000);
+
+    // Freeze sends on the wire, let every answered message reach the ledger, then SIGKILL:
+    // the worker dies with sends in flight and claims held, outside the documented window
+    // between the server's acceptance and the ledger's record.
+    relay.hold();
+    await until(
+      async () => (await sentInLedger(event.eventId)) === messagesFor(event.eventId).length,
+    );
+    const deliveredAtKill = messagesFor(event.eventId).length;
+    await kill(first, 'SIGKILL');
+    relay.cut();
+    relay.release();
+    expect(deliveredAtKill).toBeLessThan(recipients.length);
+
+    await startWorkerProcess();
+    const result = await handle.result();
+    await sink.waitFor(() => messagesFor(event.eventId).length >= recipients.length, 30_000);
+    await new Promise((settle) => setTimeout(settle, 300));
+
+    expectEachOnce(event.eventId, recipients);
+    expect(result.undeliverable).toEqual([]);
+    expect(result.sent + result.alreadySent).toBe(recipients.length);
+    // The new worker resumed the killed batches from their heartbeats, not from the start.
+    expect(result.resumedFrom.length).toBeGreaterThan(0);
+    expect(Math.max(...result.resumedFrom)).toBeGreaterThan(0);
+    expect(await sentInLedger(event.eventId)).toBe(recipients.length);
+  });
+});
