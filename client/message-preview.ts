@@ -1,4 +1,3 @@
-import { defaultPayloadConverter } from '@temporalio/common';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { AssociationDirectory } from '../activities/directory/association-directory';
@@ -14,12 +13,12 @@ import {
 } from '../domain/messages/mail';
 import type { TrainingDayStatus } from '../domain/messages/training-day';
 import { resolveSchedule } from '../domain/schedule';
-import { TrainingDayPlanSchema, type TrainingDayPlan } from '../domain/training-day';
-import { shardOf, workflowIds } from '../domain/workflow-ids';
+import type { TrainingDayPlan } from '../domain/training-day';
+import { shardOf } from '../domain/workflow-ids';
 import type { Connections } from './connections';
 import { readStatus } from './training-days';
+import { readStartedPlan } from './started-plan';
 import { parseOrThrow } from './validation';
-import { withWorkflowErrors } from './workflow-errors';
 
 /** What a coordinator asks to preview: a purpose, a recipient, and details the purpose reads. */
 export const MessagePreviewRequestSchema = z
@@ -41,18 +40,6 @@ export const MessagePreviewRequestSchema = z
   })
   .strict();
 export type MessagePreviewRequest = z.input<typeof MessagePreviewRequestSchema>;
-
-/** The plan a training day was started with (or continued as new with), from its history. */
-async function startedPlan(connections: Connections, eventId: string): Promise<TrainingDayPlan> {
-  const history = await withWorkflowErrors(`training day "${eventId}"`, () =>
-    connections.temporal.workflow.getHandle(workflowIds.trainingDay(eventId)).fetchHistory(),
-  );
-  const payload =
-    history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-  if (!payload)
-    throw new MultaqaError(ErrorCodes.notFound, `training day "${eventId}" has no plan`);
-  return TrainingDayPlanSchema.parse(defaultPayloadConverter.fromPayload(payload));
-}
 
 /** The brief children get, from the plan and the status as it stands now (after reschedules). */
 function currentBrief(plan: TrainingDayPlan, status: TrainingDayStatus): EventBrief {
@@ -157,7 +144,7 @@ export async function previewMessage(
   const request = parseOrThrow(MessagePreviewRequestSchema, input);
   const [{ status }, plan] = await Promise.all([
     readStatus(connections, eventId),
-    startedPlan(connections, eventId),
+    readStartedPlan(connections, eventId),
   ]);
   const recipient = await recipientFor(connections, plan, status, request.to);
   if (request.language) recipient.language = request.language;

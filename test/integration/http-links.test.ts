@@ -172,6 +172,7 @@ describe('public link pages behind signed links', () => {
     expect(html).toContain('lang="fr"');
     expect(html).toContain('Association des artisans potiers de Safi');
     expect(html).toContain('method="post"');
+    expect(html).toContain('max="3"');
     // A mail scanner opening the link (even twice) changes nothing.
     await fetch(`${server.url}/links/rsvp/${token}`);
     expect((await findInvitee(connections, eventId, associationId, { shard })).status).toBe(

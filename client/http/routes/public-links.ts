@@ -11,6 +11,7 @@ import { FreeTextSchema, LANGUAGES, pickText, type Language } from '../../../dom
 import { ErrorCodes, MultaqaError } from '../../../domain/errors';
 import { recordCheckIn, recordSurveyResponse } from '../../attendance';
 import { findInvitee, recordRsvp } from '../../registrations';
+import { StartedPlanCache } from '../../started-plan';
 import { readStatus } from '../../training-days';
 import { parseOrThrow, ValidationError } from '../../validation';
 import type { HttpContext } from '../http-context';
@@ -77,6 +78,7 @@ export function registerPublicLinkRoutes(
   rateLimit: { max: number; timeWindowMs: number },
 ): void {
   const { config } = connections;
+  const plans = new StartedPlanCache(connections);
 
   const verify = (token: string, purpose: LinkPurpose): LinkClaims => {
     if (!config.LINK_SECRET)
@@ -88,14 +90,18 @@ export function registerPublicLinkRoutes(
   const context = async (
     claims: LinkClaims,
     fallback: Language,
-  ): Promise<{ language: Language; event: LinkPageEvent; answer?: string }> => {
-    const { status } = await readStatus(connections, claims.eventId);
+  ): Promise<{ language: Language; event: LinkPageEvent; answer?: string; maxSeats: number }> => {
+    const [{ status }, plan] = await Promise.all([
+      readStatus(connections, claims.eventId),
+      plans.get(claims.eventId).catch(() => undefined),
+    ]);
     const invitee = await findInvitee(connections, claims.eventId, claims.associationId, {
       shard: claims.shard,
     }).catch(() => undefined);
     const language = invitee?.language ?? fallback;
     return {
       language,
+      maxSeats: plan?.definition.seatsPerAssociation ?? 50,
       event: {
         title: pickText(status.title, language),
         startsAt: status.startsAt,
@@ -195,7 +201,7 @@ export function registerPublicLinkRoutes(
             purpose === 'rsvp'
               ? rsvpPage(language, found.event, {
                   action,
-                  maxSeats: 50,
+                  maxSeats: found.maxSeats,
                   currentAnswer: found.answer,
                 })
               : purpose === 'check-in'
