@@ -238,3 +238,42 @@ export function messagesFor(smtp: SmtpSink, purpose: string, address?: string): 
     (message) => purposeOf(message) === purpose,
   );
 }
+
+/** Polls `read` until `predicate` holds (real time), or fails naming the last value. */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  predicate: (value: T) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      last = await read();
+      if (predicate(last)) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(
+        `${what}: not reached within ${timeoutMs} ms; last: ${JSON.stringify(last) ?? String(lastError)}`,
+      );
+    await new Promise((wake) => setTimeout(wake, 100));
+  }
+}
+
+/** Messages of one training day (`X-Multaqa-Event`), optionally of one purpose and recipient. */
+export function eventMessages(
+  smtp: SmtpSink,
+  eventId: string,
+  purpose?: string,
+  address?: string,
+): CapturedMessage[] {
+  return (address ? smtp.to(address) : smtp.messages).filter(
+    (message) =>
+      String(message.parsed.headers.get('x-multaqa-event')) === eventId &&
+      (purpose === undefined || purposeOf(message) === purpose),
+  );
+}
