@@ -19,7 +19,7 @@ export interface MailDeliveryOptions {
    * that while it sends; a crashed sender's messages wait this long before another may send.
    */
   leaseMs?: number;
-  /** How long a day's ledger and refusals are kept after the last write (default 400 days). */
+  /** How long a day's ledger and refusals are kept after the last write (default 90 days). */
   retentionSeconds?: number;
   /** How long to wait for another live attempt's claim before giving up retryably (default 2 leases). */
   busyWaitMs?: number;
@@ -47,7 +47,7 @@ interface DeliveryDependencies {
 }
 
 const DEFAULT_LEASE_MS = 30_000;
-const DEFAULT_RETENTION_SECONDS = 400 * 86_400;
+const DEFAULT_RETENTION_SECONDS = 90 * 86_400;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -114,8 +114,13 @@ export class MailDelivery {
     if (!address.success)
       return this.refuse(request, identity, owner, messageId, 'invalid email address');
 
+    // While the claim is held: keep its lease, and keep the activity's heartbeat going even
+    // when the SMTP server is slow to answer.
     const renewal = setInterval(
-      () => void this.ledger.renew(identity, owner).catch(() => undefined),
+      () => {
+        hooks.onWait?.();
+        void this.ledger.renew(identity, owner).catch(() => undefined);
+      },
       Math.max(100, Math.floor(this.leaseMs / 3)),
     );
     renewal.unref();

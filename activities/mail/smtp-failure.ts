@@ -50,13 +50,14 @@ export function classifySmtpFailure(error: unknown): SmtpFailure {
       responseCode !== undefined &&
       responseCode >= 500 &&
       responseCode !== 503);
+  // Kept short: reasons travel in batch results and heartbeats (payload size limits).
   const text = singleLine(
     typeof shape.response === 'string'
       ? shape.response
       : typeof shape.message === 'string'
         ? shape.message
         : String(error),
-  );
+  ).slice(0, 200);
   if (permanent && command && RECIPIENT_COMMANDS.has(command))
     return { kind: 'recipient-refused', reason: text };
   return {
