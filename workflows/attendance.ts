@@ -152,7 +152,8 @@ export async function attendanceWorkflow(input: AttendanceInput): Promise<void> 
     async (entry) => {
       updatesHandled += 1;
       const { associationId } = entry;
-      await condition(() => !arriving.has(associationId));
+      // Re-checked after each wake: another check-in of the same association may win the race.
+      while (arriving.has(associationId)) await condition(() => !arriving.has(associationId));
       const existing = byId.get(associationId);
       if (existing) return checkInOutcomeOf(existing, false);
       arriving.add(associationId);

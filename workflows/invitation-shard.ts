@@ -172,7 +172,8 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
     async (rsvp): Promise<RsvpOutcome> => {
       updatesHandled += 1;
       const record = byId.get(rsvp.associationId)!;
-      await condition(() => !busy.has(record.associationId));
+      // One answer of an association at a time, in arrival order.
+      while (busy.has(record.associationId)) await condition(() => !busy.has(record.associationId));
       busy.add(record.associationId);
       try {
         return await answer(rsvp, record);

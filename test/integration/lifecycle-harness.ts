@@ -75,6 +75,19 @@ export function planFor(
   });
 }
 
+/** A day with no partners and no talks: invitations open as soon as it starts. */
+export function registrationOnly(capacity: number, provinces: string[]) {
+  const seed = seedDefinition();
+  return {
+    partners: [],
+    speakers: [],
+    capacity,
+    seatsPerAssociation: 3,
+    audience: { provinces, sectors: ['trade' as const, 'crafts' as const, 'services' as const] },
+    agenda: [seed.agenda[0]!, { ...seed.agenda[4]!, start: '15:20' }],
+  };
+}
+
 /** Messages of one purpose (header `X-Multaqa-Purpose`), optionally to one address. */
 export function messagesOf(
   messages: readonly CapturedMessage[],

@@ -1,0 +1,208 @@
+import { DateTime } from 'luxon';
+import { answerPartnerRequest } from '../../domain/messages/partner';
+import { submitRsvp } from '../../domain/messages/registration';
+import { answerSpeakerInvitation } from '../../domain/messages/speaker-slot';
+import {
+  cancelTrainingDay,
+  rescheduleTrainingDay,
+  type RescheduleCommand,
+} from '../../domain/messages/training-day';
+import { resolveSchedule } from '../../domain/schedule';
+import type { TrainingDayPlan } from '../../domain/training-day';
+import { shardOf, workflowIds } from '../../domain/workflow-ids';
+import { uniqueId } from '../support/temporal';
+import type { CapturedMessage } from '../support/smtp-sink';
+import {
+  eventually,
+  messagesOf,
+  planFor,
+  seedDefinition,
+  startLifecycleHarness,
+  syntheticAssociations,
+  type LifecycleHarness,
+} from './lifecycle-harness';
+
+const ADS = 'coordination@ads-marrakech-safi.example.org';
+const PROFESSOR = 'h.alaoui@university.example.org';
+
+/** One partner, one talk, a few associations of a province of their own. */
+function smallDay(province: string) {
+  const seed = seedDefinition();
+  return {
+    partners: [seed.partners![0]!],
+    speakers: [{ ...seed.speakers![0]! }],
+    capacity: 30,
+    audience: {
+      provinces: [province],
+      sectors: ['trade' as const, 'crafts' as const, 'services' as const],
+    },
+    agenda: [seed.agenda[0]!, seed.agenda[1]!, { ...seed.agenda[4]!, start: '16:00' }],
+  };
+}
+
+function rescheduleBy(plan: TrainingDayPlan, days: number): RescheduleCommand {
+  const date = DateTime.fromISO(plan.definition.date).plus({ days }).toISODate()!;
+  const rsvpDeadline = DateTime.fromISO(date).minus({ days: 3 }).toISODate()!;
+  const schedule = resolveSchedule({ ...plan.definition, date, rsvpDeadline });
+  return {
+    date,
+    start: plan.definition.start,
+    end: plan.definition.end,
+    rsvpDeadline,
+    reason: 'the hall is taken',
+    startsAt: schedule.startsAt,
+    endsAt: schedule.endsAt,
+    rsvpDeadlineAt: schedule.rsvpDeadlineAt,
+    agenda: schedule.agenda,
+  };
+}
+
+function calendarOf(message: CapturedMessage): string {
+  return message.raw.toString('utf8').replace(/=\r?\n/g, '');
+}
+
+describe('changes to a training day: reschedule and cancellation', () => {
+  let harness: LifecycleHarness;
+  beforeAll(async () => {
+    harness = await startLifecycleHarness('lifecycle-changes');
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  const ofEvent = (eventId: string) =>
+    harness.smtp.messages.filter(
+      (message) => message.parsed.headers.get('x-multaqa-event') === eventId,
+    );
+
+  /** Starts a day and brings it to open invitations: the partner and the speaker confirm. */
+  async function bookedDay(eventId: string) {
+    const province = `Province ${eventId}`;
+    const associations = syntheticAssociations(3, { prefix: eventId, provinces: [province] });
+    await harness.directory.upsert(associations);
+    const plan = planFor(await harness.nowMs(), eventId, smallDay(province));
+    const day = await harness.startDay(plan);
+    const partner = harness.client.workflow.getHandle(
+      workflowIds.partner(eventId, 'ads-marrakech-safi'),
+    );
+    await harness.waitForWorkflow(partner.workflowId);
+    await partner.executeUpdate(answerPartnerRequest, {
+      args: [{ answer: 'confirm', contributions: ['speaker'] }],
+    });
+    const slot = harness.client.workflow.getHandle(
+      workflowIds.speakerSlot(eventId, 'talk-roles-under-new-laws'),
+    );
+    await harness.waitForWorkflow(slot.workflowId);
+    await slot.executeUpdate(answerSpeakerInvitation, { args: [{ answer: 'confirm' }] });
+    const status = await harness.waitForStatus(eventId, (s) => s.registration.shards > 0);
+    await harness.smtp.waitFor(
+      () => messagesOf(ofEvent(eventId), 'association-invitation').length === 3,
+    );
+    const first = associations[0]!.id;
+    await harness.client.workflow
+      .getHandle(workflowIds.invitationShard(eventId, shardOf(first, status.registration.shards)))
+      .executeUpdate(submitRsvp, {
+        args: [{ response: 'accept', associationId: first, seats: 2, channel: 'link' }],
+      });
+    return { plan, day, associations, shards: status.registration.shards };
+  }
+
+  it('a reschedule tells everyone once with the new calendar sequence, and moves the reminders', async () => {
+    const eventId = uniqueId('reschedule');
+    const { plan, day, associations } = await bookedDay(eventId);
+    const command = rescheduleBy(plan, 7);
+    const { revision } = await day.executeUpdate(rescheduleTrainingDay, { args: [command] });
+    expect(revision).toBe(1);
+
+    const everyone = [ADS, PROFESSOR, ...associations.map((association) => association.email)];
+    await harness.smtp.waitFor(
+      () => messagesOf(ofEvent(eventId), 'reschedule-notice').length >= everyone.length,
+    );
+    for (const address of everyone) {
+      const notices = messagesOf(ofEvent(eventId), 'reschedule-notice', address);
+      expect(notices).toHaveLength(1);
+      expect(notices[0]!.parsed.headers.get('x-multaqa-revision')).toBe('1');
+    }
+    const withCalendar = messagesOf(
+      ofEvent(eventId),
+      'reschedule-notice',
+      associations[0]!.email,
+    )[0]!;
+    expect(calendarOf(withCalendar)).toMatch(/SEQUENCE:1/);
+
+    const status = await harness.status(eventId);
+    expect(status).toMatchObject({
+      revision: 1,
+      startsAt: command.startsAt,
+      rsvpDeadlineAt: command.rsvpDeadlineAt,
+    });
+
+    // The day before the old date passes in silence; the day before the new date brings the reminder.
+    const oldStart = Date.parse(plan.schedule.startsAt);
+    await harness.env.sleep(oldStart - (await harness.nowMs()) + 3600_000);
+    expect(messagesOf(ofEvent(eventId), 'attendance-reminder')).toHaveLength(0);
+    expect(messagesOf(ofEvent(eventId), 'speaker-reminder')).toHaveLength(0);
+    // The new RSVP deadline is still ahead: invitations stay open.
+    expect((await harness.status(eventId)).phase).toBe('invitations-open');
+    await harness.env.sleep(Date.parse(command.startsAt) - (await harness.nowMs()) - 20 * 3600_000);
+    await harness.smtp.waitFor(
+      () =>
+        messagesOf(ofEvent(eventId), 'attendance-reminder').length === 1 &&
+        messagesOf(ofEvent(eventId), 'speaker-reminder').length === 1,
+    );
+    const reminder = messagesOf(
+      ofEvent(eventId),
+      'attendance-reminder',
+      associations[0]!.email,
+    )[0]!;
+    expect(reminder.parsed.headers.get('x-multaqa-revision')).toBe('1');
+    // Still one notice each: nothing was sent twice.
+    expect(messagesOf(ofEvent(eventId), 'reschedule-notice')).toHaveLength(everyone.length);
+  });
+
+  it('a cancellation tells everyone once and leaves no workflow of the day running', async () => {
+    const eventId = uniqueId('cancel');
+    const { day, associations, shards } = await bookedDay(eventId);
+    expect(
+      await day.executeUpdate(cancelTrainingDay, { args: [{ reason: 'venue unavailable' }] }),
+    ).toBe('cancelled');
+    const everyone = [ADS, PROFESSOR, ...associations.map((association) => association.email)];
+    await harness.smtp.waitFor(
+      () => messagesOf(ofEvent(eventId), 'cancellation-notice').length >= everyone.length,
+    );
+    for (const address of everyone)
+      expect(messagesOf(ofEvent(eventId), 'cancellation-notice', address)).toHaveLength(1);
+
+    const ids = [
+      workflowIds.trainingDay(eventId),
+      workflowIds.partner(eventId, 'ads-marrakech-safi'),
+      workflowIds.speakerSlot(eventId, 'talk-roles-under-new-laws'),
+      workflowIds.seatLedger(eventId),
+      workflowIds.attendance(eventId),
+      ...Array.from({ length: shards }, (_, shard) => workflowIds.invitationShard(eventId, shard)),
+    ];
+    const statuses = await eventually(
+      () =>
+        Promise.all(
+          ids.map(
+            async (id) => (await harness.client.workflow.getHandle(id).describe()).status.name,
+          ),
+        ),
+      (names) => names.every((name) => name === 'COMPLETED'),
+      20_000,
+      'every workflow of the day closed',
+    );
+    expect(statuses).toEqual(ids.map(() => 'COMPLETED'));
+    const final = await day.result();
+    expect(final).toMatchObject({ phase: 'cancelled', cancelledReason: 'venue unavailable' });
+    await expect(
+      harness.client.workflow
+        .getHandle(workflowIds.invitationShard(eventId, 0))
+        .executeUpdate(submitRsvp, {
+          args: [
+            { response: 'accept', associationId: associations[1]!.id, seats: 1, channel: 'link' },
+          ],
+        }),
+    ).rejects.toThrow();
+  });
+});

@@ -1,0 +1,156 @@
+import { getSeatLedger, getInvitee, submitRsvp } from '../../domain/messages/registration';
+import type { RsvpInput } from '../../domain/registration';
+import { shardOf, workflowIds } from '../../domain/workflow-ids';
+import { uniqueId } from '../support/temporal';
+import {
+  messagesOf,
+  planFor,
+  registrationOnly,
+  startLifecycleHarness,
+  syntheticAssociations,
+  type LifecycleHarness,
+} from './lifecycle-harness';
+
+describe('registration: invitations, RSVPs, capacity and the waiting list', () => {
+  let harness: LifecycleHarness;
+  beforeAll(async () => {
+    harness = await startLifecycleHarness('lifecycle-registration');
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  const ofEvent = (eventId: string) =>
+    harness.smtp.messages.filter(
+      (message) => message.parsed.headers.get('x-multaqa-event') === eventId,
+    );
+
+  async function openDay(eventId: string, count: number, capacity: number) {
+    const province = `Province ${eventId}`;
+    const associations = syntheticAssociations(count, { prefix: eventId, provinces: [province] });
+    await harness.directory.upsert(associations);
+    const plan = planFor(await harness.nowMs(), eventId, registrationOnly(capacity, [province]));
+    await harness.startDay(plan);
+    const status = await harness.waitForStatus(eventId, (s) => s.registration.shards > 0);
+    await harness.smtp.waitFor(
+      () => messagesOf(ofEvent(eventId), 'association-invitation').length === count,
+    );
+    const rsvp = (input: RsvpInput) =>
+      harness.client.workflow
+        .getHandle(
+          workflowIds.invitationShard(
+            eventId,
+            shardOf(input.associationId, status.registration.shards),
+          ),
+        )
+        .executeUpdate(submitRsvp, { args: [{ channel: 'link', ...input } as never] });
+    return { associations, plan, rsvp, shards: status.registration.shards };
+  }
+
+  it('fills the capacity, waitlists the rest, and promotes and tells them when seats free up', async () => {
+    const eventId = uniqueId('capacity');
+    const { associations, rsvp } = await openDay(eventId, 6, 6);
+    const [a, b, c, d] = associations.map((association) => association.id);
+
+    expect(await rsvp({ response: 'accept', associationId: a!, seats: 3 })).toMatchObject({
+      status: 'accepted',
+      seats: 3,
+    });
+    expect(await rsvp({ response: 'accept', associationId: b!, seats: 3 })).toMatchObject({
+      status: 'accepted',
+      seats: 3,
+    });
+    expect(await rsvp({ response: 'accept', associationId: c!, seats: 2 })).toMatchObject({
+      status: 'waitlisted',
+      waitlistPosition: 1,
+    });
+    expect(await rsvp({ response: 'accept', associationId: d!, seats: 1 })).toMatchObject({
+      status: 'waitlisted',
+      waitlistPosition: 2,
+    });
+    const ledger = harness.client.workflow.getHandle(workflowIds.seatLedger(eventId));
+    expect(await ledger.query(getSeatLedger)).toMatchObject({
+      capacity: 6,
+      seatsTaken: 6,
+      waitlist: [
+        { associationId: c, seats: 2 },
+        { associationId: d, seats: 1 },
+      ],
+    });
+    await harness.smtp.waitFor(() => messagesOf(ofEvent(eventId), 'waitlist-notice').length === 2);
+
+    // The first association gives its three seats back: both waiting associations fit.
+    expect(await rsvp({ response: 'decline', associationId: a! })).toMatchObject({
+      status: 'declined',
+      seats: 0,
+    });
+    await harness.smtp.waitFor(
+      () => messagesOf(ofEvent(eventId), 'waitlist-promotion').length === 2,
+    );
+    expect(messagesOf(ofEvent(eventId), 'waitlist-promotion', `${c}@example.org`)).toHaveLength(1);
+    expect(messagesOf(ofEvent(eventId), 'waitlist-promotion', `${d}@example.org`)).toHaveLength(1);
+    expect(
+      messagesOf(ofEvent(eventId), 'rsvp-decline-acknowledgement', `${a}@example.org`),
+    ).toHaveLength(1);
+    const shardOfC = harness.client.workflow.getHandle(workflowIds.invitationShard(eventId, 0));
+    expect(await shardOfC.query(getInvitee, c!)).toMatchObject({ status: 'accepted', seats: 2 });
+
+    const status = await harness.waitForStatus(
+      eventId,
+      (s) => s.registration.accepted === 3 && s.registration.seatsTaken === 6,
+    );
+    expect(status.registration).toMatchObject({
+      invited: 6,
+      accepted: 3,
+      declined: 1,
+      waitlisted: 0,
+      pending: 2,
+      seatsTaken: 6,
+      capacity: 6,
+    });
+  });
+
+  it('refuses answers it cannot take, and closes answers by link at the RSVP deadline', async () => {
+    const eventId = uniqueId('deadline');
+    const { associations, plan, rsvp } = await openDay(eventId, 4, 20);
+    const [a, b, c] = associations.map((association) => association.id);
+    await expect(rsvp({ response: 'accept', associationId: a!, seats: 4 })).rejects.toMatchObject({
+      cause: { type: 'InvalidInput' },
+    });
+    await expect(
+      harness.client.workflow
+        .getHandle(workflowIds.invitationShard(eventId, 0))
+        .executeUpdate(submitRsvp, {
+          args: [{ response: 'decline', associationId: 'not-invited', channel: 'link' }],
+        }),
+    ).rejects.toMatchObject({ cause: { type: 'NotFound' } });
+    await rsvp({ response: 'accept', associationId: a!, seats: 2 });
+
+    // Reminders to answer go 72 hours before the deadline, to those who have not answered.
+    const deadline = Date.parse(plan.schedule.rsvpDeadlineAt);
+    await harness.env.sleep(deadline - 72 * 3600_000 - (await harness.nowMs()) + 60_000);
+    await harness.smtp.waitFor(() => messagesOf(ofEvent(eventId), 'rsvp-reminder').length === 3);
+    expect(messagesOf(ofEvent(eventId), 'rsvp-reminder', `${a}@example.org`)).toHaveLength(0);
+
+    await harness.env.sleep(deadline - (await harness.nowMs()) + 60_000);
+    await expect(rsvp({ response: 'accept', associationId: b!, seats: 1 })).rejects.toMatchObject({
+      cause: { type: 'DeadlinePassed' },
+    });
+    // A coordinator may still record an answer taken by phone.
+    expect(
+      await rsvp({ response: 'accept', associationId: c!, seats: 1, channel: 'coordinator' }),
+    ).toMatchObject({
+      status: 'accepted',
+    });
+    const status = await harness.waitForStatus(eventId, (s) => s.phase === 'registration-closed');
+    expect(status.registration.accepted).toBeGreaterThanOrEqual(1);
+
+    // The day before, those attending are reminded; those who did not answer, not.
+    const startsAt = Date.parse(plan.schedule.startsAt);
+    await harness.env.sleep(startsAt - 24 * 3600_000 - (await harness.nowMs()) + 60_000);
+    await harness.smtp.waitFor(
+      () => messagesOf(ofEvent(eventId), 'attendance-reminder').length === 2,
+    );
+    expect(messagesOf(ofEvent(eventId), 'attendance-reminder', `${b}@example.org`)).toHaveLength(0);
+  });
+});
