@@ -211,5 +211,52 @@ describe('public link pages behind signed links', () => {
     const arabicPage = await (await fetch(`${server.url}/links/rsvp/${arabicToken}`)).text();
     expect(arabicPage).toContain('dir="rtl"');
     expect(arabicPage).toContain('هل ستحضر جمعيتكم');
+
+    // At the door: the check-in link's page shows a button; only its POST checks in.
+    await advanceDay(connections, eventId, { to: 'in-progress', reason: 'test' });
+    const checkInToken = signLink(
+      { purpose: 'check-in', eventId, associationId, shard, expiresAt: inAnHour() },
+      TEST_LINK_SECRET,
+    );
+    const form = async (path: string, body: string) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+    await eventually(async () => {
+      const door = await fetch(`${server.url}/links/check-in/${checkInToken}`);
+      return door.status === 200 ? door : undefined;
+    });
+    expect(
+      (await readStatus(connections, eventId, { live: true })).status.attendance.checkedIn,
+    ).toBe(0);
+    const arrived = await eventually(async () => {
+      const response = await form(`/links/check-in/${checkInToken}`, 'attendees=2');
+      return response.status === 200 ? response.text() : undefined;
+    });
+    expect(arrived).toContain('Bienvenue');
+    expect(await (await form(`/links/check-in/${checkInToken}`, 'attendees=2')).text()).toContain(
+      'déjà enregistrée',
+    );
+
+    // After the day: the survey link records a rating and comments.
+    await advanceDay(connections, eventId, { to: 'closed', reason: 'test' });
+    const surveyToken = signLink(
+      { purpose: 'survey', eventId, associationId, shard, expiresAt: inAnHour() },
+      TEST_LINK_SECRET,
+    );
+    const survey = await fetch(`${server.url}/links/survey/${surveyToken}`);
+    expect(await survey.text()).toContain('name="rating"');
+    const badRating = await form(`/links/survey/${surveyToken}`, 'rating=9');
+    expect(badRating.status).toBe(400);
+    const thanks = await eventually(async () => {
+      const response = await form(
+        `/links/survey/${surveyToken}`,
+        `rating=5&comments=${encodeURIComponent('Très utile, merci')}`,
+      );
+      return response.status === 200 ? response.text() : undefined;
+    });
+    expect(thanks).toContain('avoir partagé votre avis');
   });
 });
