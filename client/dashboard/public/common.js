@@ -117,7 +117,11 @@
   }
 
   function badge(status, text) {
-    return h('span', { class: 'badge', dataset: { status } }, text || status);
+    return h(
+      'span',
+      { class: 'badge', dataset: { status } },
+      text || t(`status.${status}`, { fallback: status }),
+    );
   }
 
   function table(head, rows) {

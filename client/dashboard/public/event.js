@@ -221,8 +221,8 @@
           const label = recommendation ? pick(recommendation.text) : followUp.recommendationId;
           return [
             found ? h('a', { href: found.url, target: '_blank', rel: 'noopener' }, label) : label,
-            followUp.kind,
-            followUp.owner,
+            t(`kind.${followUp.kind}`, { fallback: followUp.kind }),
+            t(`owner.${followUp.owner}`, { fallback: followUp.owner }),
             badge(followUp.status),
             followUp.dueAt
               ? formatDate(

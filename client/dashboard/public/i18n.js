@@ -86,6 +86,37 @@
       en: 'Messages go through an external SMTP server: no local copies.',
     },
     'outbox.count': { ar: '{n} رسالة', fr: '{n} messages', en: '{n} messages' },
+    'status.pending': { ar: 'في الانتظار', fr: 'En attente', en: 'Pending' },
+    'status.asked': { ar: 'تمت مراسلته', fr: 'Sollicité', en: 'Asked' },
+    'status.invited': { ar: 'مدعو', fr: 'Invité', en: 'Invited' },
+    'status.confirmed': { ar: 'مؤكد', fr: 'Confirmé', en: 'Confirmed' },
+    'status.declined': { ar: 'اعتذر', fr: 'A décliné', en: 'Declined' },
+    'status.escalated': { ar: 'أحيل على المنسق', fr: 'Escaladé', en: 'Escalated' },
+    'status.cancelled': { ar: 'ملغى', fr: 'Annulé', en: 'Cancelled' },
+    'status.replacement-needed': { ar: 'يلزم تعويضه', fr: 'À remplacer', en: 'Replacement needed' },
+    'status.open': { ar: 'مفتوحة', fr: 'Ouverte', en: 'Open' },
+    'status.in-progress': { ar: 'قيد الإنجاز', fr: 'En cours', en: 'In progress' },
+    'status.overdue': { ar: 'متأخرة', fr: 'En retard', en: 'Overdue' },
+    'status.done': { ar: 'منجزة', fr: 'Réalisée', en: 'Done' },
+    'status.dropped': { ar: 'متخلى عنها', fr: 'Abandonnée', en: 'Dropped' },
+    'kind.capacity-building': {
+      ar: 'تقوية القدرات',
+      fr: 'Renforcement des capacités',
+      en: 'Capacity building',
+    },
+    'kind.coordination': { ar: 'التنسيق', fr: 'Coordination', en: 'Coordination' },
+    'kind.further-training': {
+      ar: 'تكوينات أخرى',
+      fr: 'Autres formations',
+      en: 'Further training',
+    },
+    'kind.networking-visits': {
+      ar: 'زيارات تبادل',
+      fr: "Visites d'échange",
+      en: 'Networking visits',
+    },
+    'kind.other': { ar: 'أخرى', fr: 'Autre', en: 'Other' },
+    'owner.chamber': { ar: 'الغرفة', fr: 'La Chambre', en: 'The chamber' },
     'phase.draft': { ar: 'مسودة', fr: 'Brouillon', en: 'Draft' },
     'phase.coordinating-partners': {
       ar: 'التنسيق مع الشركاء',
@@ -128,7 +159,7 @@
 
   function t(key, values) {
     const entry = TEXTS[key];
-    const raw = entry ? entry[language] || entry.fr || key : key;
+    const raw = entry ? entry[language] || entry.fr || key : (values && values.fallback) || key;
     return raw.replace(/\{(\w+)\}/g, (whole, name) =>
       values && name in values ? String(values[name]) : whole,
     );
