@@ -334,6 +334,29 @@ describe('the HTTP API over real HTTP', () => {
       controller.abort();
     });
 
+    it('serves every live stream from one Redis subscription', async () => {
+      const controllers = [new AbortController(), new AbortController(), new AbortController()];
+      const readers = await Promise.all(
+        controllers.map(async (controller, index) => {
+          const response = await fetch(
+            `${server.url}/api/stream${index === 0 ? '' : `?eventId=day-${index}`}`,
+            { headers: { authorization: `Bearer ${VIEWER_KEY}` }, signal: controller.signal },
+          );
+          const reader = response.body!.getReader();
+          await reader.read();
+          return reader;
+        }),
+      );
+      const channel = `${stack.config.REDIS_PREFIX}read-model:changes`;
+      const [, subscribers] = (await stack.redis.redis.pubsub('NUMSUB', channel)) as [
+        string,
+        number,
+      ];
+      expect(subscribers).toBe(1);
+      controllers.forEach((controller) => controller.abort());
+      expect(readers).toHaveLength(3);
+    });
+
     it('keeps a newer projection when an older publication arrives late', async () => {
       const eventId = uniqueId('ordered-day');
       const prefix = stack.config.REDIS_PREFIX;

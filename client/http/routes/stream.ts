@@ -24,22 +24,25 @@ export function registerStreamRoutes({ routes, feed }: HttpContext): void {
       responses: { 200: { description: 'text/event-stream', mediaType: 'text/event-stream' } },
     },
     async ({ query, request, reply }) => {
-      reply.hijack();
       const raw = reply.raw;
+      let open = false;
+      const send = (event: string, data: unknown) => {
+        if (open) raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      };
+      // Subscribed before answering, so a Redis failure is still an ordinary error answer.
+      const stop = await feed.listen((change, projection) => {
+        if (query.eventId && change.eventId !== query.eventId) return;
+        if (query.eventId) send('status', withLocalTimes(projection.status));
+        else send('summary', summaryWithLocalTime(summarise(projection)));
+      });
+      reply.hijack();
       raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-store',
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
-      const send = (event: string, data: unknown) => {
-        raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      };
-      const stop = await feed.listen((change, projection) => {
-        if (query.eventId && change.eventId !== query.eventId) return;
-        if (query.eventId) send('status', withLocalTimes(projection.status));
-        else send('summary', summaryWithLocalTime(summarise(projection)));
-      });
+      open = true;
       send('ready', { eventId: query.eventId ?? null });
       const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
       request.raw.on('close', () => {
