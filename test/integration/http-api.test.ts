@@ -205,6 +205,9 @@ describe('the HTTP API over real HTTP', () => {
         (problem) => problem.field,
       );
       expect(fields).toEqual(expect.arrayContaining(['capacity', 'agenda.0.start']));
+      await expect(
+        stack.temporal.client.workflow.getHandle(`training-day/${bad.id}`).describe(),
+      ).rejects.toThrow(/not found/i);
     });
 
     it('answers 400 naming the field of a bad RSVP, a bad phase filter and a bad event id', async () => {
