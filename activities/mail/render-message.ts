@@ -141,13 +141,14 @@ function seatsText(language: Language, count: number): string {
   }
 }
 
+/** Venue, address and city in one line, parts the earlier ones already say left out. */
 function placeOf(event: EventBrief, fallback: readonly Language[]): string {
   const parts = [localText(event.venue.name, fallback), event.venue.address, event.venue.city]
     .map((part) => singleLine(part ?? ''))
     .filter((part) => part.length > 0);
   return parts
     .filter((part, index) => !parts.slice(0, index).some((earlier) => earlier.includes(part)))
-    .join(', ');
+    .join(fallback[0] === 'ar' ? '، ' : ', ');
 }
 
 function issueLinks(

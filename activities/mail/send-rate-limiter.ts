@@ -12,7 +12,7 @@ local nextFree = tonumber(redis.call('GET', KEYS[1]) or '0')
 if nextFree < now then nextFree = now end
 local after = nextFree + interval
 redis.call('SET', KEYS[1], string.format('%.0f', after), 'PX', math.ceil((after - now) / 1000) + 1000)
-return math.floor(nextFree - now)`);
+return {math.floor(nextFree - now), string.format('%.0f', nextFree)}`);
 
 /** Waits `ms`, or stops early when `signal` aborts (the activity was cancelled). */
 function pause(ms: number, signal?: AbortSignal): Promise<void> {
@@ -49,11 +49,18 @@ export class SendRateLimiter {
     this.intervalMicros = Math.max(1, Math.round(1_000_000 / ratePerSecond));
   }
 
-  /** Reserves the next send slot and waits for it; returns how long it waited (ms). */
-  async acquire(signal?: AbortSignal): Promise<number> {
-    const waitMicros = Number(await RESERVE.run(this.redis, [this.key], [this.intervalMicros]));
-    const waitMs = Math.ceil(waitMicros / 1000);
-    await pause(waitMs, signal);
-    return waitMs;
+  /**
+   * Reserves the next send slot and waits for it. Returns the slot (Redis time, ms since the
+   * epoch) and how long this caller waited for it.
+   */
+  async acquire(signal?: AbortSignal): Promise<{ slotAt: number; waitedMs: number }> {
+    const [waitMicros, slotMicros] = (await RESERVE.run(
+      this.redis,
+      [this.key],
+      [this.intervalMicros],
+    )) as [number, string];
+    const waitedMs = Math.ceil(Number(waitMicros) / 1000);
+    await pause(waitedMs, signal);
+    return { slotAt: Number(slotMicros) / 1000, waitedMs };
   }
 }

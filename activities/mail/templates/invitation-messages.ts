@@ -72,7 +72,7 @@ export const rsvpReminder: MessageTemplate = (t) => ({
       en: `You have not yet answered our invitation to the training day on ${t.q(t.day.theme)} (${t.day.date}).`,
     }),
     t.tr({
-      ar: `ينتهي التسجيل في ${t.day.rsvpDeadline}. يكفي الضغط على أحد الزرين أسفله.`,
+      ar: `ينتهي التسجيل يوم ${t.day.rsvpDeadline}. يكفي الضغط على أحد الزرين أسفله.`,
       fr: `Les inscriptions se terminent le ${t.day.rsvpDeadline}. Un clic sur l'un des boutons ci-dessous suffit.`,
       en: `Registration closes on ${t.day.rsvpDeadline}. One click on a button below is enough.`,
     }),

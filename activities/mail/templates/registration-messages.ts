@@ -67,7 +67,7 @@ export const rsvpConfirmation: MessageTemplate = (t) => ({
   greeting: greeting(t),
   paragraphs: present([
     t.tr({
-      ar: `نؤكد تسجيل جمعيتكم في اليوم التكويني حول ${t.q(t.day.theme)} بـ${t.seats(t.details.seats ?? 1)}.`,
+      ar: `نؤكد تسجيل جمعيتكم في اليوم التكويني حول ${t.q(t.day.theme)} لفائدة ${t.seats(t.details.seats ?? 1)}.`,
       fr: `L'inscription de votre association à la journée de formation sur ${t.q(t.day.theme)} est confirmée pour ${t.seats(t.details.seats ?? 1)}.`,
       en: `Your association's registration for the training day on ${t.q(t.day.theme)} is confirmed for ${t.seats(t.details.seats ?? 1)}.`,
     }),
@@ -178,7 +178,7 @@ export const waitlistPromotion: MessageTemplate = (t) => ({
   }),
   paragraphs: [
     t.tr({
-      ar: `خبر سار: توفر مقعد. نؤكد تسجيل جمعيتكم في اليوم التكويني حول ${t.q(t.day.theme)} بـ${t.seats(t.details.seats ?? 1)}.`,
+      ar: `خبر سار: توفر مقعد. نؤكد تسجيل جمعيتكم في اليوم التكويني حول ${t.q(t.day.theme)} لفائدة ${t.seats(t.details.seats ?? 1)}.`,
       fr: `Bonne nouvelle : une place s'est libérée. L'inscription de votre association à la journée de formation sur ${t.q(t.day.theme)} est confirmée pour ${t.seats(t.details.seats ?? 1)}.`,
       en: `Good news: a seat has become free. Your association's registration for the training day on ${t.q(t.day.theme)} is confirmed for ${t.seats(t.details.seats ?? 1)}.`,
     }),
