@@ -1,8 +1,10 @@
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { BatchProgress } from '../../activities/mail/send-batch';
 import { SendLedger } from '../../activities/mail/send-ledger';
 import type { MessageRecipient } from '../../domain/messages/mail';
 import { connectTestRedis } from '../support/redis';
@@ -39,7 +41,7 @@ async function startWorkerProcess(): Promise<ChildProcess> {
       TEMPORAL_TASK_QUEUE: taskQueue,
       REDIS_PREFIX: redis.prefix,
       SMTP_URL: relay.url,
-      SMTP_RATE_PER_SECOND: '300',
+      SMTP_RATE_PER_SECOND: '100',
       LINK_SECRET: TEST_LINK_SECRET,
       MULTAQA_EMBEDDED: 'false',
       MULTAQA_WORKER_BUNDLE: bundleFile,
@@ -119,6 +121,16 @@ function campaignRecipients(count: number, prefix: string): MessageRecipient[] {
     language: (['ar', 'fr', 'en'] as const)[index % 3] ?? 'fr',
     shard: index % 8,
   }));
+}
+
+/** The batch progress a pending activity last heartbeated, if any. */
+function progressOf(
+  details: { payloads?: unknown[] | null } | null | undefined,
+): BatchProgress | undefined {
+  const [payload] = details?.payloads ?? [];
+  return payload
+    ? defaultPayloadConverter.fromPayload<BatchProgress>(payload as Payload)
+    : undefined;
 }
 
 function messagesFor(eventId: string): CapturedMessage[] {
@@ -218,12 +230,20 @@ describe('a mail campaign on a real worker process', () => {
           recipients,
           revision: 0,
           details: { seats: 3 },
-          batchSize: 50,
+          batchSize: 150,
           parallelBatches: 2,
         } satisfies MailCampaignInput,
       ],
     });
-    await sink.waitFor(() => messagesFor(event.eventId).length >= 90, 30_000);
+    // Mid-campaign: messages out, and the server holding a heartbeat with progress to resume from.
+    await sink.waitFor(() => messagesFor(event.eventId).length >= 60, 30_000);
+    for (const deadline = Date.now() + 20_000; ;) {
+      const description = await handle.describe();
+      const pending = description.raw.pendingActivities ?? [];
+      if (pending.some((activity) => (progressOf(activity.heartbeatDetails)?.next ?? 0) > 0)) break;
+      if (Date.now() > deadline) throw new Error('no heartbeat with progress');
+      await new Promise((settle) => setTimeout(settle, 50));
+    }
 
     // Freeze sends on the wire, let every answered message reach the ledger, then SIGKILL:
     // the worker dies with sends in flight and claims held, outside the documented window
@@ -233,10 +253,19 @@ describe('a mail campaign on a real worker process', () => {
       async () => (await sentInLedger(event.eventId)) === messagesFor(event.eventId).length,
     );
     const deliveredAtKill = messagesFor(event.eventId).length;
+    const ledger = new SendLedger(redis.redis, redis.prefix, {
+      leaseMs: LEASE_MS,
+      retentionSeconds: 60,
+    });
+    const claimedAtKill = [...(await ledger.entries(event.eventId)).values()].filter(
+      (entry) => entry.state === 'sending',
+    ).length;
     await kill(first, 'SIGKILL');
     relay.cut();
     relay.release();
     expect(deliveredAtKill).toBeLessThan(recipients.length);
+    // The worker died holding claims: the new one must wait out their leases, then send.
+    expect(claimedAtKill).toBeGreaterThan(0);
 
     await startWorkerProcess();
     const result = await handle.result();
