@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { registerAssociationCommands } from './commands/associations';
 import { registerCheckInCommands } from './commands/check-in';
 import { registerEventCommands } from './commands/event';
+import { registerFollowUpCommands } from './commands/follow-up';
 import { registerMessageCommands } from './commands/message';
 import { registerPartnerCommands } from './commands/partner';
 import { registerProjectionCommands } from './commands/projections';
@@ -9,6 +10,7 @@ import { registerRecommendationCommands } from './commands/recommendation';
 import { registerReportCommands } from './commands/report';
 import { registerRsvpCommands } from './commands/rsvp';
 import { registerSpeakerCommands } from './commands/speaker';
+import { registerVisitCommands } from './commands/visit';
 import { describeFailure, ExitCode } from './exit-codes';
 
 export { describeFailure, ExitCode } from './exit-codes';
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
   registerRsvpCommands(program);
   registerCheckInCommands(program);
   registerRecommendationCommands(program);
+  registerFollowUpCommands(program);
+  registerVisitCommands(program);
   registerMessageCommands(program);
   registerReportCommands(program);
   registerProjectionCommands(program);
