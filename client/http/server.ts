@@ -16,6 +16,7 @@ import { registerAttendeeRoutes } from './routes/attendees';
 import { registerDashboardRoutes } from './routes/dashboard';
 import { registerDocumentRoutes } from './routes/documents';
 import { registerEventRoutes } from './routes/events';
+import { registerFollowUpRoutes } from './routes/follow-ups';
 import { registerHealthRoutes } from './routes/health';
 import { registerOutboxRoutes } from './routes/outbox';
 import { registerParticipantRoutes } from './routes/participants';
@@ -89,6 +90,7 @@ export async function buildHttpApp(
   registerAssociationRoutes(context);
   registerProjectionRoutes(context);
   registerDocumentRoutes(context);
+  registerFollowUpRoutes(context);
   registerStreamRoutes(context);
   registerOutboxRoutes(context);
   registerPublicLinkRoutes(context, {

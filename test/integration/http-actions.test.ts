@@ -242,4 +242,43 @@ describe('coordinator actions over the HTTP API', () => {
     });
     expect(cancelled.json).toEqual({ eventId, phase: 'cancelled' });
   });
+
+  it('follows up the recommendations of a day already held', async () => {
+    const eventId = uniqueId('api-held');
+    expect((await call('POST', '/api/events', { ...SEED, id: eventId })).status).toBe(201);
+    const deadline = Date.now() + 30_000;
+    while ((await call('GET', `/api/events/${eventId}?live=true`)).json.phase !== 'closed') {
+      if (Date.now() > deadline) throw new Error('the held day never closed');
+      await new Promise((wake) => setTimeout(wake, 300));
+    }
+    const recommended = await call('POST', `/api/events/${eventId}/recommendations`, {
+      id: 'further-training',
+      kind: 'further-training',
+      text: { fr: 'Organiser d’autres sessions de formation' },
+    });
+    expect(recommended.status).toBe(200);
+    expect(
+      (await call('POST', `/api/events/${eventId}/advance`, { to: 'following-up' })).status,
+    ).toBe(200);
+
+    const listed = await until(async () => {
+      const result = await call('GET', `/api/events/${eventId}/follow-ups`, undefined, VIEWER_KEY);
+      return result.json?.followUps?.length === 1 ? result : { ...result, status: 0 };
+    });
+    expect(listed.json.followUps[0].recommendation.id).toBe('further-training');
+    const path = `/api/events/${eventId}/follow-ups/further-training`;
+    const bad = await call('POST', `${path}/close`, { status: 'finished', outcome: 'x' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.problems[0].field).toBe('status');
+    const due = await call('POST', `${path}/due`, { dueDate: '2030-03-31', reason: 'calendrier' });
+    expect(due.json.status).not.toBe('overdue');
+    const closed = await call('POST', `${path}/close`, {
+      status: 'done',
+      outcome: 'Session tenue en mars',
+    });
+    expect(closed.json).toMatchObject({ status: 'done', outcome: 'Session tenue en mars' });
+    const viewer = await call('POST', `${path}/progress`, {}, VIEWER_KEY);
+    expect(viewer.status).toBe(403);
+    expect((await call('GET', path, undefined, VIEWER_KEY)).json.status).toBe('done');
+  });
 });
