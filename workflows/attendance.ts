@@ -246,13 +246,15 @@ export async function attendanceWorkflow(input: AttendanceInput): Promise<void> 
       if (reports.pending) await report();
       return;
     }
-    if ((runIsLarge(tuning) || updatesHandled >= MAX_UPDATES_PER_RUN) && arriving.size === 0) {
-      await condition(allHandlersFinished);
+    const handOver = runIsLarge(tuning) || updatesHandled >= MAX_UPDATES_PER_RUN;
+    if (handOver && allHandlersFinished()) {
       if (reports.pending) await report();
-      return continueAsNew<typeof attendanceWorkflow>({ ...input, event, state });
+      // Never with a handler in flight: a check-in may have arrived while the report went.
+      if (allHandlersFinished())
+        return continueAsNew<typeof attendanceWorkflow>({ ...input, event, state });
     }
     await alarm.wait(
-      () => poked,
+      () => poked || (handOver && allHandlersFinished()),
       earliest(reports.dueAt(), state.closed ? surveyEnd : Date.parse(event.endsAt)),
     );
     poked = false;

@@ -393,10 +393,12 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
       await report();
       return;
     }
-    if ((runIsLarge(tuning) || updatesHandled >= MAX_UPDATES_PER_RUN) && busy.size === 0) {
-      await condition(allHandlersFinished);
+    const handOver = runIsLarge(tuning) || updatesHandled >= MAX_UPDATES_PER_RUN;
+    if (handOver && allHandlersFinished()) {
       if (reports.pending) await report();
-      return continueAsNew<typeof invitationShardWorkflow>({ ...input, event, state });
+      // Never with an answer in flight: one may have arrived while the report went.
+      if (allHandlersFinished())
+        return continueAsNew<typeof invitationShardWorkflow>({ ...input, event, state });
     }
     const rsvpReminderDue =
       state.rsvpRemindedRevision !== event.revision && registrationOpen()
@@ -407,7 +409,7 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
         ? attendanceReminderAt()
         : undefined;
     await alarm.wait(
-      () => poked || state.outbox.length > 0,
+      () => poked || state.outbox.length > 0 || (handOver && allHandlersFinished()),
       earliest(reports.dueAt(), rsvpReminderDue, attendanceReminderDue, Date.parse(event.endsAt)),
     );
     poked = false;

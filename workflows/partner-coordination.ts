@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, continueAsNew, setHandler } from '@temporalio/workflow';
 import { ErrorCodes } from '../domain/errors';
 import type { EventBrief } from '../domain/event-brief';
 import type { MessageRecipient, SendMessageRequest } from '../domain/messages/mail';
@@ -204,11 +204,13 @@ export async function partnerCoordinationWorkflow(
       await signalQuietly(parentId, partnerSettled, state.view);
     }
     if (state.dayOver || now() >= Date.parse(event.endsAt)) return state.view;
-    if (runIsLarge(tuning)) {
-      await condition(allHandlersFinished);
+    const handOver = runIsLarge(tuning);
+    if (handOver && allHandlersFinished())
       return continueAsNew<typeof partnerCoordinationWorkflow>({ ...input, event, state });
-    }
-    await alarm.wait(() => poked, earliest(nextReminderAt(), Date.parse(event.endsAt)));
+    await alarm.wait(
+      () => poked || (handOver && allHandlersFinished()),
+      earliest(nextReminderAt(), Date.parse(event.endsAt)),
+    );
     poked = false;
   }
 }

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, continueAsNew, setHandler } from '@temporalio/workflow';
 import type { EventBrief } from '../domain/event-brief';
 import {
   getSeatLedger,
@@ -103,10 +103,11 @@ export async function seatLedgerWorkflow(input: SeatLedgerInput): Promise<void> 
       if (reports.pending) await report();
       return;
     }
-    if (runIsLarge(tuning) && outbox.length === 0) {
+    const handOver = runIsLarge(tuning);
+    if (handOver && outbox.length === 0) {
       if (reports.pending) await report();
-      await condition(allHandlersFinished);
-      if (outbox.length === 0)
+      // Decisions made while the report went are sent first, by the next turn of the loop.
+      if (outbox.length === 0 && allHandlersFinished())
         return continueAsNew<typeof seatLedgerWorkflow>({
           ...input,
           event,
@@ -114,7 +115,7 @@ export async function seatLedgerWorkflow(input: SeatLedgerInput): Promise<void> 
         });
     }
     await alarm.wait(
-      () => poked,
+      () => poked || (handOver && outbox.length === 0),
       earliest(
         reports.dueAt(),
         book.closed ? undefined : Date.parse(event.startsAt),

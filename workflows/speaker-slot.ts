@@ -219,6 +219,8 @@ export async function speakerSlotWorkflow(input: SpeakerSlotInput): Promise<Spea
     state.agendaChangedAt
       ? Date.parse(state.agendaChangedAt) + event.reminders.agendaChangeQuietMinutes * MINUTE_MS
       : undefined;
+  // Read through a function: handlers change the status while the loop awaits.
+  const statusNow = () => state.view.status;
   const contacted = () =>
     state.view.status === 'invited' ||
     state.view.status === 'confirmed' ||
@@ -320,15 +322,15 @@ export async function speakerSlotWorkflow(input: SpeakerSlotInput): Promise<Spea
       await signalQuietly(parentId, speakerSlotChanged, state.view);
     }
     if (state.dayOver || now() >= Date.parse(event.endsAt)) return state.view;
-    if (runIsLarge(tuning)) {
-      await condition(allHandlersFinished);
+    // A replacement waits for its invitation, which this loop sends: never hand over before.
+    const handOver = runIsLarge(tuning) && statusNow() !== 'pending';
+    if (handOver && allHandlersFinished())
       return continueAsNew<typeof speakerSlotWorkflow>({ ...input, event, state });
-    }
     const invited = state.view.status === 'invited';
     const confirmedAwaitingReminder =
       state.view.status === 'confirmed' && state.remindedRevision !== event.revision;
     await alarm.wait(
-      () => poked,
+      () => poked || (handOver && allHandlersFinished()),
       earliest(
         invited ? answerByMs() : undefined,
         invited ? answerReminderAtMs() : undefined,

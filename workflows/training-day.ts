@@ -315,12 +315,8 @@ export async function trainingDayWorkflow(
     async ({ to }) => {
       state.requestedPhase = to;
       poked = true;
-      await condition(
-        () =>
-          state.phase === 'cancelled' ||
-          phaseRank(state.phase) >= phaseRank(to) ||
-          state.requestedPhase === undefined,
-      );
+      // Cleared by the loop once the phase is entered and the children told.
+      await condition(() => state.phase === 'cancelled' || state.requestedPhase === undefined);
       return state.phase;
     },
     {
@@ -730,16 +726,17 @@ export async function trainingDayWorkflow(
     if (publishedVersion < statusVersion && now() >= lastPublishAt + tuning.publishIntervalMs)
       await publish();
     if (phaseNow() === 'completed' || phaseNow() === 'cancelled') continue;
-    if (runIsLarge(tuning) && noticesWanted === noticesSent && !state.requestedPhase) {
-      await condition(allHandlersFinished);
-      await publish();
-      return continueAsNew<typeof trainingDayWorkflow>(plan, {
-        state,
-        tuning: options.tuning,
-      });
+    // Handlers that wait for this loop (advance, reschedule, cancel, agenda) must finish first.
+    const quiet = () =>
+      allHandlersFinished() && noticesWanted === noticesSent && !state.requestedPhase;
+    const handOver = runIsLarge(tuning);
+    if (handOver && quiet()) {
+      if (publishedVersion < statusVersion) await publish();
+      if (quiet())
+        return continueAsNew<typeof trainingDayWorkflow>(plan, { state, tuning: options.tuning });
     }
     await alarm.wait(
-      () => poked,
+      () => poked || (handOver && quiet()),
       earliest(
         nextDeadline(),
         publishedVersion < statusVersion ? lastPublishAt + tuning.publishIntervalMs : undefined,

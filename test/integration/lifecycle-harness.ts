@@ -9,7 +9,11 @@ import type { ActivityDependencies } from '../../activities';
 import { AssociationDirectory } from '../../activities/directory/association-directory';
 import { AssociationCsvRowSchema, type Association } from '../../domain/association';
 import { parseConfig, type Config } from '../../domain/config';
-import { getTrainingDayStatus, type TrainingDayStatus } from '../../domain/messages/training-day';
+import {
+  getTrainingDayStatus,
+  type LifecycleTuning,
+  type TrainingDayStatus,
+} from '../../domain/messages/training-day';
 import { resolveSchedule } from '../../domain/schedule';
 import {
   TrainingDayDefinitionSchema,
@@ -130,7 +134,10 @@ export interface LifecycleHarness {
   worker: Worker;
   /** Workflow time of the test server, in ms. */
   nowMs(): Promise<number>;
-  startDay(plan: TrainingDayPlan): Promise<WorkflowHandle<typeof trainingDayWorkflow>>;
+  startDay(
+    plan: TrainingDayPlan,
+    tuning?: LifecycleTuning,
+  ): Promise<WorkflowHandle<typeof trainingDayWorkflow>>;
   status(eventId: string): Promise<TrainingDayStatus>;
   /** Polls the training day's status until `predicate` holds (real time). */
   waitForStatus(
@@ -220,11 +227,11 @@ export async function startLifecycleHarness(name: string): Promise<LifecycleHarn
     dependencies,
     worker,
     nowMs: () => env.currentTimeMs(),
-    startDay: (plan) =>
+    startDay: (plan, tuning) =>
       env.client.workflow.start(trainingDayWorkflow, {
         taskQueue,
         workflowId: workflowIds.trainingDay(plan.eventId),
-        args: [plan, { tuning: { reportIntervalMs: 1000, publishIntervalMs: 200 } }],
+        args: [plan, { tuning: { reportIntervalMs: 1000, publishIntervalMs: 200, ...tuning } }],
       }),
     status,
     waitForStatus: (eventId, predicate, timeoutMs) =>
