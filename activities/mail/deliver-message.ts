@@ -6,11 +6,13 @@ import type { Config } from '../../domain/config';
 import type { SendMessageRequest, SendOutcome } from '../../domain/messages/mail';
 import { messageIdFor, type MessageIdentity } from './message-identity';
 import { renderMessage, type RenderedMessage } from './render-message';
-import { SendLedger } from './send-ledger';
+import { SendLedger, type ClaimResult } from './send-ledger';
 import { SendRateLimiter } from './send-rate-limiter';
 import { publicBaseUrl } from './signed-links';
 import { classifySmtpFailure, MailServerUnavailableError } from './smtp-failure';
+import { recordPossibleDuplicate } from './possible-duplicates';
 import { recordUndeliverable } from './undeliverable-register';
+import { poolSizeOf, WireSlots } from './wire-slots';
 
 /** Tuning of the exactly-once machinery; defaults suit production. */
 export interface MailDeliveryOptions {
@@ -65,6 +67,7 @@ export class MailDelivery {
   private readonly retentionSeconds: number;
   private readonly busyWaitMs: number;
   private readonly baseUrl: string;
+  private readonly wireSlots: WireSlots;
 
   constructor(
     private readonly deps: DeliveryDependencies,
@@ -83,6 +86,7 @@ export class MailDelivery {
       deps.config.SMTP_RATE_PER_SECOND,
     );
     this.baseUrl = publicBaseUrl(deps.config);
+    this.wireSlots = new WireSlots(poolSizeOf(deps.config.SMTP_URL));
   }
 
   /** Renders a message exactly as it would be sent now, without sending it. */
@@ -106,9 +110,10 @@ export class MailDelivery {
     const messageId = messageIdFor(identity);
     const owner = randomUUID();
     const claim = await this.claim(identity, owner, messageId, hooks);
-    if (claim === 'sent') return { status: 'already-sent', messageId };
-    if (typeof claim === 'object')
+    if (claim.state === 'sent') return { status: 'already-sent', messageId };
+    if (claim.state === 'undeliverable')
       return { status: 'undeliverable', messageId, reason: claim.reason };
+    if (claim.tookOverFrom === 'on-wire') await this.notePossibleDuplicate(request, messageId);
 
     const address = EmailSchema.safeParse(request.recipient.email);
     if (!address.success)
@@ -125,24 +130,36 @@ export class MailDelivery {
     );
     renewal.unref();
     let rendered: RenderedMessage;
+    let giveBack: (() => void) | undefined;
     try {
       rendered = await this.render(request);
       hooks.onWait?.();
+      giveBack = await this.wireSlots.take();
       await this.limiter.acquire(hooks.signal);
     } catch (error) {
+      giveBack?.();
       clearInterval(renewal);
       await this.ledger.release(identity, owner).catch(() => undefined);
       throw error;
     }
     try {
-      await this.deps.mailer.sendMail(this.mailOptions(rendered));
-    } catch (error) {
-      clearInterval(renewal);
-      const failure = classifySmtpFailure(error);
-      if (failure.kind === 'recipient-refused')
-        return this.refuse(request, identity, owner, messageId, failure.reason);
-      await this.ledger.release(identity, owner).catch(() => undefined);
-      throw failure.error;
+      if (!(await this.ledger.markOnWire(identity, owner))) {
+        // Our lease ran out while we waited (a frozen process): another attempt owns it now.
+        clearInterval(renewal);
+        throw new MessageInFlightError(messageId);
+      }
+      try {
+        await this.deps.mailer.sendMail(this.mailOptions(rendered));
+      } catch (error) {
+        clearInterval(renewal);
+        const failure = classifySmtpFailure(error);
+        if (failure.kind === 'recipient-refused')
+          return await this.refuse(request, identity, owner, messageId, failure.reason);
+        await this.ledger.release(identity, owner).catch(() => undefined);
+        throw failure.error;
+      }
+    } finally {
+      giveBack();
     }
     clearInterval(renewal);
     await this.recordSent(identity, owner);
@@ -155,18 +172,37 @@ export class MailDelivery {
     owner: string,
     messageId: string,
     hooks: DeliveryHooks,
-  ): Promise<'claimed' | 'sent' | { reason: string }> {
+  ): Promise<Exclude<ClaimResult, { state: 'busy' }>> {
     const deadline = Date.now() + this.busyWaitMs;
     for (;;) {
       const claim = await this.ledger.claim(identity, owner);
-      if (claim.state === 'claimed') return 'claimed';
-      if (claim.state === 'sent') return 'sent';
-      if (claim.state === 'undeliverable') return { reason: claim.reason };
+      if (claim.state !== 'busy') return claim;
       if (Date.now() >= deadline) throw new MessageInFlightError(messageId);
       if (hooks.signal?.aborted) throw hooks.signal.reason;
       hooks.onWait?.();
       await sleep(Math.min(Math.max(claim.retryInMs, 20) + 10, 500));
     }
+  }
+
+  private async notePossibleDuplicate(
+    request: SendMessageRequest,
+    messageId: string,
+  ): Promise<void> {
+    await recordPossibleDuplicate(
+      this.deps.redis,
+      this.deps.config.REDIS_PREFIX,
+      request.event.eventId,
+      {
+        recipientKind: request.recipient.kind,
+        recipientId: request.recipient.id,
+        email: request.recipient.email,
+        purpose: request.purpose,
+        revision: request.revision,
+        messageId,
+        at: (this.deps.now?.() ?? new Date()).toISOString(),
+      },
+      this.retentionSeconds,
+    );
   }
 
   private async refuse(

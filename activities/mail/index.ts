@@ -13,6 +13,7 @@ import { DEFAULT_BATCH_CONCURRENCY, sendBatch, type BatchProgress } from './send
 export { renderMessage, purposeCarriesLinks, type RenderedMessage } from './render-message';
 export { messageIdFor } from './message-identity';
 export { listUndeliverable, type UndeliverableAddress } from './undeliverable-register';
+export { listPossibleDuplicates, type PossibleDuplicate } from './possible-duplicates';
 export { MailServerUnavailableError } from './smtp-failure';
 export { MessageInFlightError } from './deliver-message';
 
@@ -97,7 +98,10 @@ export function createMailActivities(
       return {
         ...message,
         html,
-        status: entry?.state ?? 'not-sent',
+        status:
+          entry?.state === 'claimed' || entry?.state === 'on-wire'
+            ? 'sending'
+            : (entry?.state ?? 'not-sent'),
         ...(entry?.state === 'undeliverable' ? { reason: entry.reason } : {}),
         links: Object.entries(links).map(([purpose, link]) => ({
           purpose,

@@ -5,13 +5,23 @@ import { singleLine } from './text-safety';
 
 /** Where one message stands in the ledger. */
 export type LedgerEntry =
-  | { state: 'sending'; owner: string; leaseUntil: Date }
+  /** An attempt holds it and has not handed it to the SMTP server yet. */
+  | { state: 'claimed'; owner: string; leaseUntil: Date }
+  /** An attempt has started handing it to the SMTP server: it may be there already. */
+  | { state: 'on-wire'; owner: string; leaseUntil: Date }
   | { state: 'sent'; at: Date }
   | { state: 'undeliverable'; at: Date; reason: string };
 
 /** What a claim found: the right to send, or a reason not to. */
 export type ClaimResult =
-  | { state: 'claimed'; tookOver: boolean }
+  | {
+      state: 'claimed';
+      /**
+       * Set when the claim was taken from an attempt whose lease ran out (it crashed or froze):
+       * `on-wire` means that attempt may have delivered the message already.
+       */
+      tookOverFrom?: 'claimed' | 'on-wire';
+    }
   | { state: 'sent'; at: Date }
   | { state: 'undeliverable'; at: Date; reason: string }
   /** Another live attempt holds the claim; its lease ends in `retryInMs`. */
@@ -24,55 +34,64 @@ export interface SendLedgerOptions {
   retentionSeconds: number;
 }
 
-// Values: `sending|<owner>|<lease end ms>`, `sent|<ms>`, `undeliverable|<ms>|<reason>`.
-// Times come from the Redis server's clock, so workers with skewed clocks agree on leases.
-const NOW_MS = `local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+// Values: `claimed|<owner>|<lease end ms>`, `on-wire|<owner>|<lease end ms>`, `sent|<ms>`,
+// `undeliverable|<ms>|<reason>`. Times come from the Redis server's clock, so workers with
+// skewed clocks agree on leases.
+const PRELUDE = `local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local function held(value, owner)
+  if not value then return nil end
+  local state, who, lease = string.match(value, '^([^|]+)|([^|]*)|(.*)$')
+  if (state == 'claimed' or state == 'on-wire') and who == owner then return state, lease end
+  return nil
+end`;
 
-const CLAIM = new RedisScript(`${NOW_MS}
+const CLAIM = new RedisScript(`${PRELUDE}
 local current = redis.call('HGET', KEYS[1], ARGV[1])
+local tookOver = ''
 if current then
   local state, a, b = string.match(current, '^([^|]+)|([^|]*)|?(.*)$')
-  if state == 'sending' then
+  if state == 'claimed' or state == 'on-wire' then
     local leaseUntil = tonumber(b) or 0
     if a ~= ARGV[2] and leaseUntil > now then
       return {'busy', tostring(leaseUntil - now)}
     end
+    tookOver = state
   else
     return {state, a, b}
   end
 end
-redis.call('HSET', KEYS[1], ARGV[1], 'sending|' .. ARGV[2] .. '|' .. tostring(now + tonumber(ARGV[3])))
+redis.call('HSET', KEYS[1], ARGV[1], 'claimed|' .. ARGV[2] .. '|' .. tostring(now + tonumber(ARGV[3])))
 redis.call('EXPIRE', KEYS[1], ARGV[4])
-if current then return {'claimed', 'took-over'} end
-return {'claimed', ''}`);
+return {'claimed', tookOver}`);
 
-const RENEW = new RedisScript(`${NOW_MS}
-local mine = 'sending|' .. ARGV[2] .. '|'
-local current = redis.call('HGET', KEYS[1], ARGV[1])
-if current and string.sub(current, 1, #mine) == mine then
-  redis.call('HSET', KEYS[1], ARGV[1], mine .. tostring(now + tonumber(ARGV[3])))
-  return 1
-end
-return 0`);
+const ON_WIRE = new RedisScript(`${PRELUDE}
+local state, lease = held(redis.call('HGET', KEYS[1], ARGV[1]), ARGV[2])
+if not state then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], 'on-wire|' .. ARGV[2] .. '|' .. lease)
+return 1`);
+
+const RENEW = new RedisScript(`${PRELUDE}
+local state = held(redis.call('HGET', KEYS[1], ARGV[1]), ARGV[2])
+if not state then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], state .. '|' .. ARGV[2] .. '|' .. tostring(now + tonumber(ARGV[3])))
+return 1`);
 
 // A final state is written whoever holds the claim now: if our lease lapsed and another
 // attempt took over, the message still went out, and the ledger must say so. `sent` is never
 // overwritten.
-const COMPLETE = new RedisScript(`${NOW_MS}
+const COMPLETE = new RedisScript(`${PRELUDE}
 local current = redis.call('HGET', KEYS[1], ARGV[1])
 if current and string.sub(current, 1, 5) == 'sent|' then return 0 end
 local value = ARGV[3] .. '|' .. tostring(now)
 if ARGV[4] ~= '' then value = value .. '|' .. ARGV[4] end
 redis.call('HSET', KEYS[1], ARGV[1], value)
 redis.call('EXPIRE', KEYS[1], ARGV[5])
-local mine = 'sending|' .. ARGV[2] .. '|'
-if current and string.sub(current, 1, #mine) == mine then return 1 end
+if held(current, ARGV[2]) then return 1 end
 return 2`);
 
-const RELEASE = new RedisScript(`local mine = 'sending|' .. ARGV[2] .. '|'
-local current = redis.call('HGET', KEYS[1], ARGV[1])
-if current and string.sub(current, 1, #mine) == mine then
+const RELEASE = new RedisScript(`${PRELUDE}
+if held(redis.call('HGET', KEYS[1], ARGV[1]), ARGV[2]) then
   redis.call('HDEL', KEYS[1], ARGV[1])
   return 1
 end
@@ -80,7 +99,8 @@ return 0`);
 
 function parseEntry(value: string): LedgerEntry | undefined {
   const [state, first = '', ...rest] = value.split('|');
-  if (state === 'sending') return { state, owner: first, leaseUntil: new Date(Number(rest[0])) };
+  if (state === 'claimed' || state === 'on-wire')
+    return { state, owner: first, leaseUntil: new Date(Number(rest[0])) };
   if (state === 'sent') return { state, at: new Date(Number(first)) };
   if (state === 'undeliverable')
     return { state, at: new Date(Number(first)), reason: rest.join('|') };
@@ -89,9 +109,11 @@ function parseEntry(value: string): LedgerEntry | undefined {
 
 /**
  * The exactly-once ledger of sent messages, in Redis: one hash per training day, one field per
- * (purpose, revision, recipient). An attempt claims a message before sending (a lease, renewed
- * while it sends), and records it `sent` once the SMTP server accepted it; a later attempt finds
- * `sent` and does not send again. See docs/email.md for the crash window this leaves.
+ * (purpose, revision, recipient). An attempt claims a message (a lease, renewed while it works),
+ * marks it `on-wire` just before handing it to the SMTP server, and records it `sent` once the
+ * server accepted it; a later attempt finds `sent` and does not send again. A claim taken over
+ * from a dead attempt tells whether that attempt had reached the wire (a possible duplicate).
+ * See docs/email.md for the crash window this leaves.
  */
 export class SendLedger {
   constructor(
@@ -120,7 +142,9 @@ export class SendLedger {
     const [state, first = '', second = ''] = reply;
     switch (state) {
       case 'claimed':
-        return { state: 'claimed', tookOver: first === 'took-over' };
+        return first === 'claimed' || first === 'on-wire'
+          ? { state: 'claimed', tookOverFrom: first }
+          : { state: 'claimed' };
       case 'busy':
         return { state: 'busy', retryInMs: Number(first) };
       case 'sent':
@@ -130,6 +154,19 @@ export class SendLedger {
       default:
         throw new Error(`send ledger: unexpected entry ${JSON.stringify(reply)}`);
     }
+  }
+
+  /**
+   * Marks the message as being handed to the SMTP server, if `owner` still holds it; false if
+   * the claim was lost (its lease ran out and another attempt took it): then do not send.
+   */
+  async markOnWire(identity: MessageIdentity, owner: string): Promise<boolean> {
+    const marked = await ON_WIRE.run(
+      this.redis,
+      [this.key(identity.eventId)],
+      [this.field(identity), owner],
+    );
+    return marked === 1;
   }
 
   /** Extends the lease of a claim still held by `owner`; false if it was lost. */

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BatchProgress } from '../../activities/mail/send-batch';
+import { listPossibleDuplicates } from '../../activities/mail';
 import { SendLedger } from '../../activities/mail/send-ledger';
 import type { MessageRecipient } from '../../domain/messages/mail';
 import { connectTestRedis } from '../support/redis';
@@ -258,7 +259,7 @@ describe('a mail campaign on a real worker process', () => {
       retentionSeconds: 60,
     });
     const claimedAtKill = [...(await ledger.entries(event.eventId)).values()].filter(
-      (entry) => entry.state === 'sending',
+      (entry) => entry.state === 'claimed' || entry.state === 'on-wire',
     ).length;
     await kill(first, 'SIGKILL');
     relay.cut();
@@ -278,6 +279,49 @@ describe('a mail campaign on a real worker process', () => {
     // The new worker resumed the killed batches from their heartbeats, not from the start.
     expect(result.resumedFrom.length).toBeGreaterThan(0);
     expect(Math.max(...result.resumedFrom)).toBeGreaterThan(0);
+    expect(await sentInLedger(event.eventId)).toBe(recipients.length);
+  });
+
+  it('loses no message under SIGKILLs at random moments, and flags every second copy it sends', async () => {
+    let worker = [...workers][0] ?? (await startWorkerProcess());
+    const event = { ...seedEventBrief(), eventId: uniqueId('random-kill') };
+    const recipients = campaignRecipients(400, event.eventId);
+    const handle = await temporal.client.workflow.start(mailCampaignWorkflow, {
+      taskQueue,
+      workflowId: uniqueId('mail-campaign-random-kill'),
+      args: [
+        {
+          purpose: 'rsvp-reminder',
+          event,
+          recipients,
+          revision: 0,
+          batchSize: 100,
+          parallelBatches: 2,
+        } satisfies MailCampaignInput,
+      ],
+    });
+    const finished = handle.result();
+    for (let kills = 0; kills < 2; kills += 1) {
+      await sink.waitFor(() => messagesFor(event.eventId).length >= 60 + kills * 120, 30_000);
+      await new Promise((settle) => setTimeout(settle, Math.random() * 300));
+      await kill(worker, 'SIGKILL');
+      worker = await startWorkerProcess();
+    }
+    await finished;
+    await sink.waitFor(() => messagesFor(event.eventId).length >= recipients.length, 30_000);
+    await new Promise((settle) => setTimeout(settle, 300));
+
+    const copies = new Map<string, number>();
+    for (const message of messagesFor(event.eventId))
+      for (const address of message.to) copies.set(address, (copies.get(address) ?? 0) + 1);
+    expect(recipients.filter((recipient) => !copies.has(recipient.email))).toEqual([]);
+    const flagged = new Set(
+      (await listPossibleDuplicates(redis.redis, redis.prefix, event.eventId)).map(
+        (entry) => entry.email,
+      ),
+    );
+    const twice = recipients.filter((recipient) => (copies.get(recipient.email) ?? 0) > 1);
+    expect(twice.filter((recipient) => !flagged.has(recipient.email))).toEqual([]);
     expect(await sentInLedger(event.eventId)).toBe(recipients.length);
   });
 });

@@ -1,7 +1,12 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { Redis } from 'ioredis';
 import type { Transporter } from 'nodemailer';
-import { createMailActivities, listUndeliverable, messageIdFor } from '../../activities/mail';
+import {
+  createMailActivities,
+  listPossibleDuplicates,
+  listUndeliverable,
+  messageIdFor,
+} from '../../activities/mail';
 import type { BatchProgress } from '../../activities/mail/send-batch';
 import { SendLedger } from '../../activities/mail/send-ledger';
 import { SendRateLimiter } from '../../activities/mail/send-rate-limiter';
@@ -283,6 +288,93 @@ describe('exactly once', () => {
     await sink.waitFor(() => messagesFor(event.eventId).length >= 1);
     await new Promise((settle) => setTimeout(settle, 200));
     expect(messagesFor(event.eventId)).toHaveLength(1);
+  });
+});
+
+describe('the send ledger after a dead attempt', () => {
+  const shortLease = () =>
+    new SendLedger(redis.redis, redis.prefix, { leaseMs: 200, retentionSeconds: 60 });
+  const identityOf = (request: SendMessageRequest) => ({
+    ...request,
+    eventId: request.event.eventId,
+  });
+
+  it('resends a message whose attempt died before handing it over, with no doubt recorded', async () => {
+    const mail = mailActivities();
+    const event = freshEvent('dead-claimed');
+    const request: SendMessageRequest = {
+      purpose: 'rsvp-reminder',
+      event,
+      recipient: associationIn('fr'),
+      revision: 0,
+    };
+    expect(await shortLease().claim(identityOf(request), 'dead-attempt')).toEqual({
+      state: 'claimed',
+    });
+    await new Promise((settle) => setTimeout(settle, 250));
+    expect(await mail.sendMessage(request)).toMatchObject({ status: 'sent' });
+    expect(await listPossibleDuplicates(redis.redis, redis.prefix, event.eventId)).toEqual([]);
+    await sink.waitFor(() => messagesFor(event.eventId).length === 1);
+  });
+
+  it('resends a message whose attempt died while handing it over, and flags a possible duplicate', async () => {
+    const mail = mailActivities();
+    const event = freshEvent('dead-on-wire');
+    const request: SendMessageRequest = {
+      purpose: 'rsvp-reminder',
+      event,
+      recipient: associationIn('ar'),
+      revision: 0,
+    };
+    const ledger = shortLease();
+    await ledger.claim(identityOf(request), 'dead-attempt');
+    expect(await ledger.markOnWire(identityOf(request), 'dead-attempt')).toBe(true);
+    await new Promise((settle) => setTimeout(settle, 250));
+    const outcome = await mail.sendMessage(request);
+    expect(outcome.status).toBe('sent');
+    expect(await listPossibleDuplicates(redis.redis, redis.prefix, event.eventId)).toEqual([
+      expect.objectContaining({ recipientId: request.recipient.id, messageId: outcome.messageId }),
+    ]);
+  });
+
+  it('makes a second attempt wait for a live one, then find the message sent', async () => {
+    const mail = mailActivities();
+    const event = freshEvent('live-claim');
+    const request: SendMessageRequest = {
+      purpose: 'rsvp-reminder',
+      event,
+      recipient: associationIn('en'),
+      revision: 0,
+    };
+    const ledger = new SendLedger(redis.redis, redis.prefix, {
+      leaseMs: 10_000,
+      retentionSeconds: 60,
+    });
+    await ledger.claim(identityOf(request), 'live-attempt');
+    const waiting = mail.sendMessage(request);
+    await new Promise((settle) => setTimeout(settle, 300));
+    await ledger.markSent(identityOf(request), 'live-attempt');
+    expect(await waiting).toMatchObject({ status: 'already-sent' });
+    expect(messagesFor(event.eventId)).toHaveLength(0);
+  });
+
+  it('stops an attempt that lost its claim from putting the message on the wire', async () => {
+    const event = freshEvent('lost-claim');
+    const identity = {
+      eventId: event.eventId,
+      recipient: associationIn('fr'),
+      purpose: 'rsvp-reminder' as const,
+      revision: 0,
+    };
+    const ledger = shortLease();
+    await ledger.claim(identity, 'frozen-attempt');
+    await new Promise((settle) => setTimeout(settle, 250));
+    expect(await ledger.claim(identity, 'new-attempt')).toEqual({
+      state: 'claimed',
+      tookOverFrom: 'claimed',
+    });
+    expect(await ledger.markOnWire(identity, 'frozen-attempt')).toBe(false);
+    expect(await ledger.markOnWire(identity, 'new-attempt')).toBe(true);
   });
 });
 
