@@ -178,6 +178,10 @@ export async function runMailBenchmark(
   }
 }
 
+/** Targets a run must meet (exit code 1 otherwise). */
+const MIN_SEND_PER_SECOND = 50;
+const MAX_HEAP_MB = 256;
+
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
@@ -209,8 +213,24 @@ async function main(): Promise<void> {
   console.log(
     `  peak memory: rss ${round(result.peakRssMb)} MB, heap ${round(result.peakHeapMb)} MB`,
   );
+  console.log(
+    JSON.stringify({
+      bench: 'mail',
+      ...Object.fromEntries(
+        Object.entries(result).map(([name, value]) => [name, Math.round(value)]),
+      ),
+    }),
+  );
   if (result.received !== result.messages)
     throw new Error(`expected ${result.messages} messages at the server, got ${result.received}`);
+  // Targets: the pipeline must never be what limits a campaign (providers allow tens of
+  // messages a second), and memory must not grow with the campaign.
+  if (result.sendPerSecond < MIN_SEND_PER_SECOND)
+    throw new Error(
+      `sending at ${round(result.sendPerSecond)} msg/s, below ${MIN_SEND_PER_SECOND}`,
+    );
+  if (result.peakHeapMb > MAX_HEAP_MB)
+    throw new Error(`heap peaked at ${round(result.peakHeapMb)} MB, above ${MAX_HEAP_MB}`);
 }
 
 if (require.main === module) {
