@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { checkInQrPng } from '../../activities/mail/check-in-qr';
 
-// pngjs comes with qrcode and has no type declarations: the little of it used here, typed.
+// pngjs (a dev dependency, also used by qrcode) has no type declarations: the little of it used here, typed.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { PNG } = require('pngjs') as {
   PNG: { sync: { read(buffer: Buffer): { width: number; height: number; data: Buffer } } };
