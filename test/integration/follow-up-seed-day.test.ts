@@ -80,6 +80,10 @@ describe('after the seed day: its four recommendations followed up, a visit arra
   it('runs the Safi day to its close, tracks its four recommendations, arranges one networking visit end to end, and reports all of it', async () => {
     const { client } = stack.env;
     const associations = exampleAssociations();
+    const invitedIn = (province: string) =>
+      associations.filter((association) => association.province === province).length;
+    const acceptedIn = (province: string) =>
+      ACCEPTED.filter((id) => associations.find((a) => a.id === id)!.province === province).length;
     const now = await stack.env.currentTimeMs();
     const eventId = uniqueId('safi');
     const date = DateTime.fromMillis(now, { zone: ZONE }).plus({ days: 20 }).toISODate()!;
@@ -128,6 +132,13 @@ describe('after the seed day: its four recommendations followed up, a visit arra
       await shardHandle(associationId).executeUpdate(submitRsvp, {
         args: [{ response: 'decline', associationId, channel: 'link' }],
       });
+
+    // Before the day, the report counts invitees by province from the invitation shards.
+    const early = await buildTrainingDayReport(client, eventId);
+    expect(early.byProvince.map((row) => [row.segment, row.invited, row.accepted])).toEqual([
+      ['Safi', invitedIn('Safi'), acceptedIn('Safi')],
+      ['Youssoufia', invitedIn('Youssoufia'), acceptedIn('Youssoufia')],
+    ]);
 
     // The day: check-in at the door, recommendations recorded, then the day closes.
     await stack.env.sleep(
@@ -304,10 +315,6 @@ describe('after the seed day: its four recommendations followed up, a visit arra
 
     // The report shows all of it.
     const report = await buildTrainingDayReport(client, eventId);
-    const invitedIn = (province: string) =>
-      associations.filter((association) => association.province === province).length;
-    const acceptedIn = (province: string) =>
-      ACCEPTED.filter((id) => associations.find((a) => a.id === id)!.province === province).length;
     expect(report.totals).toMatchObject({
       invited: 40,
       accepted: ACCEPTED.length,
