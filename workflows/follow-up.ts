@@ -91,10 +91,13 @@ const lookups = proxyActivities<Activities>(FOLLOW_UP_LOOKUP_OPTIONS);
  */
 const TRAINING_DAY_WORKFLOW_TYPE = 'trainingDayWorkflow';
 
-/** Bounds that keep the state (carried over continue-as-new) small. */
+/** Bounds that keep the state (carried over continue-as-new) well under a payload's limit. */
 const MAX_HISTORY_ENTRIES = 100;
-const MAX_PENDING_NEWS = 50;
-const DIGESTED_NEWS_KEPT = 20;
+const MAX_HISTORY_NOTE = 1000;
+const MAX_PENDING_NEWS = 20;
+const DIGESTED_NEWS_KEPT = 10;
+/** Visits that participants were told of: the follow-up does not close over them. */
+const VISITS_UNDER_WAY: ReadonlyArray<VisitSummary['status']> = ['scheduled', 'held'];
 const MAX_VISITS = 20;
 const MAX_NEXT_DAYS = 10;
 
@@ -196,7 +199,11 @@ export async function followUpWorkflow(
     state.history.push({
       at: new Date(now()).toISOString(),
       status: status(),
-      ...(note ? { note } : {}),
+      ...(note
+        ? {
+            note: note.length > MAX_HISTORY_NOTE ? `${note.slice(0, MAX_HISTORY_NOTE - 1)}…` : note,
+          }
+        : {}),
     });
     if (state.history.length > MAX_HISTORY_ENTRIES)
       state.history.splice(1, state.history.length - MAX_HISTORY_ENTRIES);
@@ -397,6 +404,11 @@ export async function followUpWorkflow(
       validator: (raw) => {
         refuseWhenClosed();
         parseCommand(FollowUpOutcomeSchema, raw);
+        const underWay = state.visits.filter((visit) => VISITS_UNDER_WAY.includes(visit.status));
+        if (underWay.length > 0)
+          refuse(
+            `visit ${underWay.map((visit) => `${visit.visitId} (${visit.status})`).join(', ')} is under way: record its report or cancel it first`,
+          );
       },
     },
   );

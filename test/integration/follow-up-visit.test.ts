@@ -19,6 +19,7 @@ import { uniqueId } from '../support/temporal';
 import {
   SEED_RECOMMENDATIONS,
   briefOf,
+  eventually,
   followUpInputFor,
   messagesFor,
   seedPlanOn,
@@ -182,6 +183,15 @@ describe('a networking visit arranged from the day’s attendees to its report (
     );
     await stack.env.sleep('13 hours');
     expect((await readVisit(client, crafts)).status).toBe('held');
+    // The follow-up does not close over a visit that took place without its report.
+    await eventually(
+      () => readFollowUp(client, ref),
+      (current) => current.visits.some((visit) => visit.status === 'held'),
+      'the follow-up knows the visit was held',
+    );
+    await expect(
+      closeFollowUp(client, ref, { status: 'done', outcome: 'too early' }),
+    ).rejects.toThrow(/visit-2 \(held\) is under way/);
     expect(eventMessages('follow-up-reminder', COORDINATOR)).toHaveLength(0);
     // No report three days after the visit: the coordinator is asked for it, once.
     await stack.env.sleep('4 days');
