@@ -19,6 +19,14 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;');
 }
 
+/**
+ * Text written by people (names, titles, comments) in whatever language they wrote it, isolated
+ * so Arabic in a French page, or French in an Arabic one, keeps its own direction.
+ */
+export function userText(text: string): string {
+  return `<bdi>${escapeHtml(text)}</bdi>`;
+}
+
 interface Renderer {
   language: Language;
   t(key: ReportLabel): string;
@@ -38,7 +46,7 @@ function renderer(language: Language): Renderer {
     language,
     t: (key) => escapeHtml(label(key, language)),
     v: (value) => escapeHtml(valueLabel(value, language)),
-    text: (value) => escapeHtml(pickText(value, language)),
+    text: (value) => userText(pickText(value, language)),
     number: (value) => numbers.format(value),
     percent: (value) => percents.format(value),
     dateTime: (instant, timeZone) =>
@@ -148,7 +156,7 @@ function recommendationBlock(
     ['status', statusBadge(r, recommendation.status)],
   ];
   if (recommendation.dueAt) facts.push(['due', r.date(recommendation.dueAt, timeZone)]);
-  if (recommendation.outcome) facts.push(['outcome', escapeHtml(recommendation.outcome)]);
+  if (recommendation.outcome) facts.push(['outcome', userText(recommendation.outcome)]);
   if (recommendation.escalationsSent > 0)
     facts.push(['escalations', r.number(recommendation.escalationsSent)]);
   if (recommendation.kind === 'coordination' || recommendation.digestsSent > 0)
@@ -164,7 +172,7 @@ function recommendationBlock(
 ${recommendation.visits
   .map(
     (visit) =>
-      `<tr><td>${escapeHtml(visit.hostName)} <span class="muted">(${r.v(visit.sector)})</span></td><td>${visit.visitorNames.map(escapeHtml).join('<br>')}</td><td>${visit.startsAt ? `${r.dateTime(visit.startsAt, timeZone)}${visit.place ? `<br><span class="muted">${escapeHtml(visit.place)}</span>` : ''}` : r.t('none')}</td><td>${statusBadge(r, visit.status)}</td><td>${visit.reportSummary ? escapeHtml(visit.reportSummary) : r.t('none')}</td></tr>`,
+      `<tr><td>${userText(visit.hostName)} <span class="muted">(${r.v(visit.sector)})</span></td><td>${visit.visitorNames.map(userText).join('<br>')}</td><td>${visit.startsAt ? `${r.dateTime(visit.startsAt, timeZone)}${visit.place ? `<br><span class="muted">${userText(visit.place)}</span>` : ''}` : r.t('none')}</td><td>${statusBadge(r, visit.status)}</td><td>${visit.reportSummary ? userText(visit.reportSummary) : r.t('none')}</td></tr>`,
   )
   .join('\n')}
 </tbody>
@@ -189,7 +197,7 @@ export function renderTrainingDayReportHtml(report: TrainingDayReport, language:
   if (report.venue) {
     const name = pickText(report.venue.name, language);
     const place = name.includes(report.venue.city) ? name : `${name}, ${report.venue.city}`;
-    facts.push(['venue', escapeHtml(place)]);
+    facts.push(['venue', userText(place)]);
   }
   if (report.organiser) facts.push(['organiser', r.text(report.organiser)]);
   if (report.theme) facts.push(['theme', r.text(report.theme)]);
@@ -213,7 +221,7 @@ export function renderTrainingDayReportHtml(report: TrainingDayReport, language:
 ${report.agenda
   .map(
     (item) =>
-      `<tr><td class="number">${escapeHtml(item.start)}–${escapeHtml(item.end)}</td><td>${r.text(item.title)}</td><td>${item.speakerName ? `${escapeHtml(item.speakerName)}${item.speakerStatus && item.speakerStatus !== 'confirmed' ? ` ${statusBadge(r, item.speakerStatus)}` : ''}` : ''}</td></tr>`,
+      `<tr><td class="number">${escapeHtml(item.start)}–${escapeHtml(item.end)}</td><td>${r.text(item.title)}</td><td>${item.speakerName ? `${userText(item.speakerName)}${item.speakerStatus && item.speakerStatus !== 'confirmed' ? ` ${statusBadge(r, item.speakerStatus)}` : ''}` : ''}</td></tr>`,
   )
   .join('\n')}
 </tbody>
@@ -229,7 +237,7 @@ ${report.agenda
 ${report.speakers
   .map(
     (speaker) =>
-      `<tr><td>${escapeHtml(speaker.name)}</td><td>${r.text(speaker.talk)}</td><td>${statusBadge(r, speaker.status)}</td></tr>`,
+      `<tr><td>${userText(speaker.name)}</td><td>${r.text(speaker.talk)}</td><td>${statusBadge(r, speaker.status)}</td></tr>`,
   )
   .join('\n')}
 </tbody>
@@ -252,7 +260,7 @@ ${
   survey.comments.length === 0
     ? ''
     : `<h3>${r.t('comments')}</h3>
-${survey.comments.map((comment) => `<blockquote>${escapeHtml(comment.comments)} <span class="muted">(${r.number(comment.rating)}/${r.number(5)})</span></blockquote>`).join('\n')}`
+${survey.comments.map((comment) => `<blockquote>${userText(comment.comments)} <span class="muted">(${r.number(comment.rating)}/${r.number(5)})</span></blockquote>`).join('\n')}`
 }`;
 
   const recommendations =
