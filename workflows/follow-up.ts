@@ -1,6 +1,5 @@
 import {
   ActivityFailure,
-  ApplicationFailure,
   ParentClosePolicy,
   allHandlersFinished,
   condition,
@@ -100,6 +99,11 @@ const DIGESTED_NEWS_KEPT = 10;
 const VISITS_UNDER_WAY: ReadonlyArray<VisitSummary['status']> = ['scheduled', 'held'];
 const MAX_VISITS = 20;
 const MAX_NEXT_DAYS = 10;
+
+/** What an activity failure says, from its cause when the activity failed on purpose. */
+function failureMessage(error: ActivityFailure): string {
+  return error.cause instanceof Error ? error.cause.message : error.message;
+}
 
 function initialState(input: FollowUpInput, policy: FollowUpPolicy, now: number): FollowUpState {
   const dueAt =
@@ -313,7 +317,18 @@ export async function followUpWorkflow(
   };
 
   const proposeVisits = async () => {
-    const candidates = await lookups.listVisitCandidates({ eventId: event.eventId });
+    let candidates: Awaited<ReturnType<Activities['listVisitCandidates']>>;
+    try {
+      candidates = await lookups.listVisitCandidates({ eventId: event.eventId });
+    } catch (error) {
+      if (!(error instanceof ActivityFailure)) throw error;
+      // The coordinator can still pair associations by hand (`proposeVisit`).
+      state.visitsProposed = true;
+      addHistory(
+        `the attendees could not be read (${failureMessage(error)}); propose visits by hand`,
+      );
+      return;
+    }
     const pairings = proposeVisitPairings(candidates, {
       maxVisits: policy.maxProposedVisits,
       visitorsPerVisit: policy.visitorsPerVisit,
@@ -354,7 +369,7 @@ export async function followUpWorkflow(
       state.digest.scheduleId = digestScheduleId;
     } catch (error) {
       if (!(error instanceof ActivityFailure)) throw error;
-      const cause = error.cause instanceof ApplicationFailure ? error.cause.message : error.message;
+      const cause = failureMessage(error);
       state.digest.problem = cause;
       log.warn('coordination digest not scheduled', { workflowId, problem: cause });
     }
@@ -362,8 +377,15 @@ export async function followUpWorkflow(
 
   const closeDown = async () => {
     if (state.digest.scheduleId) {
-      await lookups.deleteDigestSchedule({ scheduleId: state.digest.scheduleId });
-      state.digest.scheduleId = undefined;
+      try {
+        await lookups.deleteDigestSchedule({ scheduleId: state.digest.scheduleId });
+        state.digest.scheduleId = undefined;
+      } catch (error) {
+        if (!(error instanceof ActivityFailure)) throw error;
+        // A Schedule left behind sends nothing: its runs find the follow-up closed.
+        state.digest.problem = `the digest schedule could not be deleted: ${failureMessage(error)}`;
+        log.warn('coordination digest schedule not deleted', { workflowId, error: error.message });
+      }
     }
     for (const visit of state.visits) {
       if (visit.status === 'reported' || visit.status === 'cancelled') continue;
