@@ -239,9 +239,9 @@ export const coordinationDigest: MessageTemplate = (t) => ({
   greeting: greeting(t),
   paragraphs: [
     t.tr({
-      ar: `هذا ملخص وضعية اليوم التكويني حول ${t.q(t.day.theme)} (${t.day.date}).`,
-      fr: `Voici le point sur la journée de formation sur ${t.q(t.day.theme)} (${t.day.date}).`,
-      en: `Here is where the training day on ${t.q(t.day.theme)} (${t.day.date}) stands.`,
+      ar: `تنفيذا لتوصيات اليوم التكويني حول ${t.q(t.day.theme)} (${t.day.date}) بشأن التنسيق بين المؤسسات والجمعيات المهنية، إليكم آخر الأخبار، ومنها ما يتعلق بتقديم المشاريع.`,
+      fr: `Comme recommandé lors de la journée de formation sur ${t.q(t.day.theme)} (${t.day.date}), la chambre et ses partenaires vous tiennent informés : voici les dernières nouvelles, notamment sur le dépôt des projets.`,
+      en: `As recommended at the training day on ${t.q(t.day.theme)} (${t.day.date}), the chamber and its partners keep you informed: here is the latest news, including on submitting projects.`,
     }),
   ],
   sections: (t.details.digest?.items ?? []).map((item) => ({
