@@ -124,6 +124,8 @@ export async function attendanceWorkflow(input: AttendanceInput): Promise<void> 
   const thanked = new Set(state.thanked);
   const arriving = new Set<string>();
   const reports = new ReportThrottle(tuning.reportIntervalMs);
+  // Every run reports once: the parent hears of the state it starts from.
+  reports.markChanged();
   let updatesHandled = 0;
   let poked = false;
   const alarm = new Alarm();
@@ -215,6 +217,10 @@ export async function attendanceWorkflow(input: AttendanceInput): Promise<void> 
       await condition(allHandlersFinished);
       return;
     }
+    // First thing on waking, so that a busy door still hands over at its first quiet moment.
+    const handOver = runIsLarge(tuning) || updatesHandled >= MAX_UPDATES_PER_RUN;
+    if (handOver && allHandlersFinished())
+      return continueAsNew<typeof attendanceWorkflow>({ ...input, event, state });
     if (!state.closed && now() >= Date.parse(event.endsAt)) state.closed = true;
     if (state.closed) {
       state.closedAt ??= isoNow();
@@ -245,13 +251,6 @@ export async function attendanceWorkflow(input: AttendanceInput): Promise<void> 
       await condition(allHandlersFinished);
       if (reports.pending) await report();
       return;
-    }
-    const handOver = runIsLarge(tuning) || updatesHandled >= MAX_UPDATES_PER_RUN;
-    if (handOver && allHandlersFinished()) {
-      if (reports.pending) await report();
-      // Never with a handler in flight: a check-in may have arrived while the report went.
-      if (allHandlersFinished())
-        return continueAsNew<typeof attendanceWorkflow>({ ...input, event, state });
     }
     await alarm.wait(
       () => poked || (handOver && allHandlersFinished()),

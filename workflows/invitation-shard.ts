@@ -64,20 +64,26 @@ function recipientOf(record: InviteeRecord, shard: number): MessageRecipient {
   };
 }
 
+function notInvited(associationId: unknown): never {
+  return refuse(
+    ErrorCodes.notFound,
+    `association "${String(associationId)}" is not invited to this training day`,
+    'associationId',
+  );
+}
+
 function validateRsvp(
   rsvp: Rsvp,
   record: InviteeRecord | undefined,
+  loaded: boolean,
   state: InvitationShardState,
   event: EventBrief,
 ): void {
   if (!rsvp || (rsvp.response !== 'accept' && rsvp.response !== 'decline'))
     refuseInput('must be accept or decline', 'response');
-  if (!record)
-    refuse(
-      ErrorCodes.notFound,
-      `association "${String(rsvp.associationId)}" is not invited to this training day`,
-      'associationId',
-    );
+  if (typeof rsvp.associationId !== 'string') refuseInput('is required', 'associationId');
+  // Until the shard has read its invitees, membership is checked by the handler instead.
+  if (!record && loaded) notInvited(rsvp.associationId);
   const channel = rsvp.channel ?? 'link';
   if (!RSVP_CHANNELS.includes(channel)) refuseInput('unknown channel', 'channel');
   if (rsvp.response === 'accept') {
@@ -122,10 +128,12 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
   const reports = new ReportThrottle(
     Math.max(tuning.reportIntervalMs, shardCount * REPORT_MS_PER_SHARD),
   );
-  if (input.state === undefined) reports.markChanged();
+  // Every run reports once: the parent hears of the state it starts from.
+  reports.markChanged();
   const decisionsSeen = new Map<string, number>();
   const busy = new Set<string>();
   let updatesHandled = 0;
+  let loaded = input.state !== undefined;
   let poked = false;
   const alarm = new Alarm();
   const changed = () => {
@@ -171,7 +179,9 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
     submitRsvp,
     async (rsvp): Promise<RsvpOutcome> => {
       updatesHandled += 1;
-      const record = byId.get(rsvp.associationId)!;
+      await condition(() => loaded);
+      const record = byId.get(rsvp.associationId);
+      if (!record) notInvited(rsvp.associationId);
       // One answer of an association at a time, in arrival order.
       while (busy.has(record.associationId)) await condition(() => !busy.has(record.associationId));
       busy.add(record.associationId);
@@ -181,7 +191,9 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
         busy.delete(record.associationId);
       }
     },
-    { validator: (rsvp) => validateRsvp(rsvp, byId.get(rsvp?.associationId), state, event) },
+    {
+      validator: (rsvp) => validateRsvp(rsvp, byId.get(rsvp?.associationId), loaded, state, event),
+    },
   );
 
   const outcomeOf = (record: InviteeRecord): RsvpOutcome => ({
@@ -280,12 +292,16 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
     }
   }
 
+  /** Sends what the outbox holds now, grouped by purpose; later messages wait a turn. */
   async function drainOutbox(): Promise<void> {
-    while (state.outbox.length > 0) {
+    let pending = state.outbox.length;
+    while (pending > 0) {
       const [first] = state.outbox;
-      const group = state.outbox.filter(
-        (message) => message.purpose === first!.purpose && message.revision === first!.revision,
-      );
+      const group = state.outbox
+        .slice(0, pending)
+        .filter(
+          (message) => message.purpose === first!.purpose && message.revision === first!.revision,
+        );
       const records = group
         .map((message) => byId.get(message.associationId))
         .filter((record): record is InviteeRecord => record !== undefined);
@@ -295,6 +311,7 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
         waitlistPosition: details.get(record.associationId)?.waitlistPosition,
       }));
       state.outbox = state.outbox.filter((message) => !group.includes(message));
+      pending -= group.length;
     }
   }
 
@@ -312,8 +329,13 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
     !state.registrationClosed && now() <= Date.parse(event.rsvpDeadlineAt);
 
   if (input.state === undefined) await loadInvitees();
+  loaded = true;
 
   for (;;) {
+    // First thing on waking, so that a busy shard still hands over at its first quiet moment.
+    const handOver = runIsLarge(tuning) || updatesHandled >= MAX_UPDATES_PER_RUN;
+    if (handOver && allHandlersFinished() && !state.cancelled)
+      return continueAsNew<typeof invitationShardWorkflow>({ ...input, event, state });
     if (state.cancelled) {
       if (!state.cancellationSent) {
         await sendToInvitees(
@@ -392,13 +414,6 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
       await drainOutbox();
       await report();
       return;
-    }
-    const handOver = runIsLarge(tuning) || updatesHandled >= MAX_UPDATES_PER_RUN;
-    if (handOver && allHandlersFinished()) {
-      if (reports.pending) await report();
-      // Never with an answer in flight: one may have arrived while the report went.
-      if (allHandlersFinished())
-        return continueAsNew<typeof invitationShardWorkflow>({ ...input, event, state });
     }
     const rsvpReminderDue =
       state.rsvpRemindedRevision !== event.revision && registrationOpen()

@@ -6,6 +6,7 @@ import {
   releaseSeats,
   requestSeats,
   seatDecision,
+  type SeatDecisionNotice,
   type SeatLedgerInput,
 } from '../domain/messages/registration';
 import { seatLedgerReport } from '../domain/messages/training-day';
@@ -34,8 +35,10 @@ export async function seatLedgerWorkflow(input: SeatLedgerInput): Promise<void> 
   const parentId = workflowIds.trainingDay(eventId);
   let event: EventBrief = input.event;
   const book = new SeatBook(event.capacity, input.state);
-  const outbox: Array<SeatDecision & { shard: number }> = [];
+  const outbox: Array<SeatDecisionNotice & { shard: number }> = [...(input.state?.outbox ?? [])];
   const reports = new ReportThrottle(tuning.reportIntervalMs);
+  // Every run reports once: the parent hears of the state it starts from.
+  reports.markChanged();
   let cancelled = false;
   let dayOver = false;
   let poked = false;
@@ -86,36 +89,31 @@ export async function seatLedgerWorkflow(input: SeatLedgerInput): Promise<void> 
 
   for (;;) {
     if (cancelled) return;
+    // First thing on waking, so that a busy ledger still hands over; the outbox goes along.
+    const handOver = runIsLarge(tuning);
+    if (handOver && allHandlersFinished())
+      return continueAsNew<typeof seatLedgerWorkflow>({
+        ...input,
+        event,
+        state: { ...book.toState(), outbox },
+      });
     const started = now() >= Date.parse(event.startsAt);
     if (started !== book.closed) {
       book.closed = started;
       // A reschedule to a later date reopens promotions.
       if (!started) queue(book.promote());
     }
-    while (outbox.length > 0) {
-      const batch = outbox.splice(0, tuning.startBatchSize);
-      await inBatches(batch, batch.length, ({ shard, ...decision }) =>
-        signalQuietly(workflowIds.invitationShard(eventId, shard), seatDecision, decision),
-      );
-    }
+    // What is queued now; decisions made meanwhile go on the next turn.
+    await inBatches(outbox.splice(0), tuning.startBatchSize, ({ shard, ...decision }) =>
+      signalQuietly(workflowIds.invitationShard(eventId, shard), seatDecision, decision),
+    );
     if (reports.isDue(now())) await report();
     if (dayOver || now() >= Date.parse(event.endsAt)) {
       if (reports.pending) await report();
       return;
     }
-    const handOver = runIsLarge(tuning);
-    if (handOver && outbox.length === 0) {
-      if (reports.pending) await report();
-      // Decisions made while the report went are sent first, by the next turn of the loop.
-      if (outbox.length === 0 && allHandlersFinished())
-        return continueAsNew<typeof seatLedgerWorkflow>({
-          ...input,
-          event,
-          state: book.toState(),
-        });
-    }
     await alarm.wait(
-      () => poked || (handOver && outbox.length === 0),
+      () => poked || (handOver && allHandlersFinished()),
       earliest(
         reports.dueAt(),
         book.closed ? undefined : Date.parse(event.startsAt),

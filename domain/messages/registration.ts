@@ -115,6 +115,16 @@ export interface SeatLedgerState {
   holders: Array<[string, number]>;
   waitlist: Array<[string, number]>;
   closed: boolean;
+  /** Decisions not yet sent back to their shards when the run handed over. */
+  outbox?: Array<SeatDecisionNotice & { shard: number }>;
+}
+/** What the seat ledger tells a shard about one association (`seatDecision`). */
+export interface SeatDecisionNotice {
+  associationId: string;
+  status: 'accepted' | 'waitlisted' | 'released';
+  seats: number;
+  waitlistPosition?: number;
+  promoted?: boolean;
 }
 export const requestSeats =
   defineSignal<[{ associationId: string; seats: number; shard: number }]>('requestSeats');
