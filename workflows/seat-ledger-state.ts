@@ -84,7 +84,7 @@ export class SeatBook {
     const promotions = this.promote();
     const promotedNow = promotions.find((decision) => decision.associationId === associationId);
     const own: SeatDecision = promotedNow
-      ? { ...promotedNow, promoted: false }
+      ? { associationId, status: 'accepted', seats: promotedNow.seats }
       : {
           associationId,
           status: 'waitlisted',
