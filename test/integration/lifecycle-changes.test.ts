@@ -205,4 +205,34 @@ describe('changes to a training day: reschedule and cancellation', () => {
         }),
     ).rejects.toThrow();
   });
+
+  it('a reschedule after the RSVP deadline reopens answers; one into the past is refused', async () => {
+    const eventId = uniqueId('reopen');
+    const { plan, day, associations, shards } = await bookedDay(eventId);
+    await expect(
+      day.executeUpdate(rescheduleTrainingDay, { args: [rescheduleBy(plan, -60)] }),
+    ).rejects.toMatchObject({ cause: { type: 'InvalidInput' } });
+
+    await harness.env.sleep(
+      Date.parse(plan.schedule.rsvpDeadlineAt) - (await harness.nowMs()) + 3600_000,
+    );
+    await harness.waitForStatus(eventId, (s) => s.phase === 'registration-closed');
+    const late = associations[1]!.id;
+    const shard = harness.client.workflow.getHandle(
+      workflowIds.invitationShard(eventId, shardOf(late, shards)),
+    );
+    const answer = () =>
+      shard.executeUpdate(submitRsvp, {
+        args: [{ response: 'accept', associationId: late, seats: 1, channel: 'link' }],
+      });
+    await expect(answer()).rejects.toMatchObject({ cause: { type: 'DeadlinePassed' } });
+
+    await day.executeUpdate(rescheduleTrainingDay, { args: [rescheduleBy(plan, 14)] });
+    const reopened = await harness.waitForStatus(eventId, (s) => s.phase === 'invitations-open');
+    expect(reopened.phaseHistory.map((change) => change.phase).slice(-2)).toEqual([
+      'registration-closed',
+      'invitations-open',
+    ]);
+    expect(await answer()).toMatchObject({ status: 'accepted', seats: 1 });
+  });
 });

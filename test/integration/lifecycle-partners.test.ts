@@ -1,5 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { answerPartnerRequest } from '../../domain/messages/partner';
+import { advancePhase } from '../../domain/messages/training-day';
 import { workflowIds } from '../../domain/workflow-ids';
 import { uniqueId } from '../support/temporal';
 import {
@@ -146,5 +147,26 @@ describe('partner coordination', () => {
       (event) => event.workflowExecutionUpdateAcceptedEventAttributes,
     );
     expect(accepted).toHaveLength(1);
+  });
+
+  it('a day started as a draft asks no one until the coordinator moves it on', async () => {
+    const eventId = uniqueId('draft');
+    const plan = planFor(await harness.nowMs(), eventId, partnersOnly(), { startAsDraft: true });
+    const day = await harness.startDay(plan);
+    expect((await harness.waitForStatus(eventId, (s) => s.phase === 'draft')).partners).toEqual([
+      expect.objectContaining({ partnerId: 'ads-marrakech-safi', status: 'pending' }),
+      expect.objectContaining({ partnerId: 'province-safi-social-action', status: 'pending' }),
+    ]);
+    await harness.env.sleep('5 days');
+    const ofEvent = () =>
+      harness.smtp.messages.filter((m) => m.parsed.headers.get('x-multaqa-event') === eventId);
+    expect(ofEvent()).toHaveLength(0);
+    await expect(
+      day.executeUpdate(advancePhase, { args: [{ to: 'closed' }] }),
+    ).rejects.toMatchObject({ cause: { type: 'WrongPhase' } });
+    expect(await day.executeUpdate(advancePhase, { args: [{ to: 'coordinating-partners' }] })).toBe(
+      'coordinating-partners',
+    );
+    await harness.smtp.waitFor(() => messagesOf(ofEvent(), 'partner-request').length === 2);
   });
 });

@@ -153,4 +153,33 @@ describe('registration: invitations, RSVPs, capacity and the waiting list', () =
     );
     expect(messagesOf(ofEvent(eventId), 'attendance-reminder', `${b}@example.org`)).toHaveLength(0);
   });
+
+  it('invites only the associations of the provinces and sectors the day is for', async () => {
+    const eventId = uniqueId('audience');
+    const province = `Province ${eventId}`;
+    // Six in the province, two of each sector; three more in another province.
+    const local = syntheticAssociations(6, { prefix: eventId, provinces: [province] });
+    const elsewhere = syntheticAssociations(3, {
+      prefix: `${eventId}-far`,
+      provinces: [`Far ${eventId}`],
+    });
+    await harness.directory.upsert([...local, ...elsewhere]);
+    const plan = planFor(await harness.nowMs(), eventId, {
+      ...registrationOnly(20, [province]),
+      audience: { provinces: [province], sectors: ['trade', 'services'] },
+    });
+    await harness.startDay(plan);
+    const invited = local.filter((association) => association.sector !== 'crafts');
+    expect(invited).toHaveLength(4);
+    const status = await harness.waitForStatus(eventId, (s) => s.registration.shards > 0);
+    expect(status.registration.invited).toBe(4);
+    await harness.smtp.waitFor(
+      () => messagesOf(ofEvent(eventId), 'association-invitation').length === 4,
+    );
+    await new Promise((settle) => setTimeout(settle, 500));
+    const recipients = messagesOf(ofEvent(eventId), 'association-invitation').flatMap(
+      (message) => message.to,
+    );
+    expect(recipients.sort()).toEqual(invited.map((association) => association.email).sort());
+  });
 });
