@@ -100,6 +100,15 @@ describe('a large campaign', () => {
 
     // RSVPs go to the shard of each association, never through the training day.
     const answering = associations.slice(0, 40);
+    const eventsOf = async () =>
+      (
+        await Promise.all(shards.map(async (shard) => (await shard.fetchHistory()).events!.length))
+      ).reduce((sum, events) => sum + events, 0);
+    const eventsBefore = await eventsOf();
+    const ledgerEventsBefore = (
+      await harness.client.workflow.getHandle(workflowIds.seatLedger(eventId)).fetchHistory()
+    ).events!.length;
+    const rsvpStarted = Date.now();
     await Promise.all(
       answering.map((association) =>
         shards[shardOf(association.id, registration.shards)]!.executeUpdate(submitRsvp, {
@@ -107,11 +116,19 @@ describe('a large campaign', () => {
         }),
       ),
     );
+    const rsvpMs = Date.now() - rsvpStarted;
     const answered = await harness.waitForStatus(
       eventId,
       (s) => s.registration.accepted === answering.length,
       30_000,
     );
+    await new Promise((settle) => setTimeout(settle, 1000));
+    const shardEventsPerRsvp = ((await eventsOf()) - eventsBefore) / answering.length;
+    const ledgerEventsPerRsvp =
+      ((await harness.client.workflow.getHandle(workflowIds.seatLedger(eventId)).fetchHistory())
+        .events!.length -
+        ledgerEventsBefore) /
+      answering.length;
 
     const parentHistory = await harness.client.workflow
       .getHandle(workflowIds.trainingDay(eventId))
@@ -142,6 +159,10 @@ describe('a large campaign', () => {
         shardHistoryEventsMax: Math.max(...shardEvents),
         shardLargestPayloadBytes: Math.max(...shardFigures.map((figures) => figures.largestBytes)),
         accepted: answered.registration.accepted,
+        concurrentRsvps: answering.length,
+        rsvpMs,
+        shardEventsPerRsvp: Math.round(shardEventsPerRsvp * 10) / 10,
+        ledgerEventsPerRsvp: Math.round(ledgerEventsPerRsvp * 10) / 10,
       }),
     );
   }, 120_000);
