@@ -173,6 +173,15 @@ describe('public link pages behind signed links', () => {
     expect(html).toContain('Association des artisans potiers de Safi');
     expect(html).toContain('method="post"');
     expect(html).toContain('max="3"');
+    // The email's "decline" button opens the same page with decline first; still nothing acts.
+    const declineFirst = await (
+      await fetch(`${server.url}/links/rsvp/${token}?answer=decline`)
+    ).text();
+    expect(declineFirst.indexOf('value="decline"')).toBeLessThan(
+      declineFirst.indexOf('value="accept"'),
+    );
+    expect(html.indexOf('value="accept"')).toBeLessThan(html.indexOf('value="decline"'));
+    expect((await fetch(`${server.url}/links/rsvp/${token}?answer=bogus`)).status).toBe(200);
     // A mail scanner opening the link (even twice) changes nothing.
     await fetch(`${server.url}/links/rsvp/${token}`);
     expect((await findInvitee(connections, eventId, associationId, { shard })).status).toBe(

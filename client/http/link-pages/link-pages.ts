@@ -82,11 +82,21 @@ function header(language: Language, titleKey: LinkPageTextKey, event: LinkPageEv
 export function rsvpPage(
   language: Language,
   event: LinkPageEvent,
-  options: { action: string; maxSeats: number; currentAnswer?: string },
+  options: {
+    action: string;
+    maxSeats: number;
+    currentAnswer?: string;
+    /** The button the person clicked in the email: shown first, as the main action. */
+    suggested?: 'accept' | 'decline';
+  },
 ): string {
   const current = options.currentAnswer
     ? `<p class="notice">${text(language, 'currentAnswer')}: ${escapeHtml(options.currentAnswer)}</p>`
     : '';
+  const accept = `<button type="submit" name="response" value="accept"${options.suggested === 'decline' ? ' class="secondary"' : ''}>${text(language, 'accept')}</button>`;
+  const decline = `<button type="submit" name="response" value="decline"${options.suggested === 'decline' ? '' : ' class="secondary"'} formnovalidate>${text(language, 'decline')}</button>`;
+  const buttons =
+    options.suggested === 'decline' ? `${decline}\n${accept}` : `${accept}\n${decline}`;
   return page(
     language,
     `${text(language, 'rsvpTitle')} – ${event.title}`,
@@ -94,8 +104,7 @@ export function rsvpPage(
 <p>${text(language, 'rsvpIntro')}</p>${current}
 <form method="post" action="${escapeHtml(options.action)}">
 <label>${text(language, 'seats')}<input type="number" name="seats" min="1" max="${options.maxSeats}" value="1" required></label>
-<div class="buttons"><button type="submit" name="response" value="accept">${text(language, 'accept')}</button>
-<button type="submit" name="response" value="decline" class="secondary" formnovalidate>${text(language, 'decline')}</button></div>
+<div class="buttons">${buttons}</div>
 </form>`,
   );
 }

@@ -25,6 +25,10 @@ import {
 } from '../link-pages/link-pages';
 
 const TokenParams = z.object({ token: z.string().min(1).max(1024) }).strict();
+/** `?answer=` from the email's accept/decline buttons: a hint that orders the page, never an act. */
+const LinkPageQuery = z.object({
+  answer: z.enum(['accept', 'decline']).optional().catch(undefined),
+});
 
 const RsvpFormSchema = z.discriminatedUnion('response', [
   z.object({ response: z.literal('accept'), seats: z.coerce.number().int().min(1).max(50) }),
@@ -182,6 +186,7 @@ export function registerPublicLinkRoutes(
         tag: 'public links',
         access: 'public',
         params: TokenParams,
+        query: LinkPageQuery,
         config: limits,
         responses: {
           200: { description: 'HTML page in the recipient language', mediaType: 'text/html' },
@@ -190,7 +195,7 @@ export function registerPublicLinkRoutes(
           429: { description: 'too many requests from this address' },
         },
       },
-      async ({ params, request, reply }) => {
+      async ({ params, query, request, reply }) => {
         let language = browserLanguage(request);
         try {
           const claims = verify(params.token, purpose);
@@ -203,6 +208,7 @@ export function registerPublicLinkRoutes(
                   action,
                   maxSeats: found.maxSeats,
                   currentAnswer: found.answer,
+                  suggested: query.answer,
                 })
               : purpose === 'check-in'
                 ? checkInPage(language, found.event, { action })
