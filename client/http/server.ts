@@ -14,6 +14,7 @@ import { RouteRegistry } from './route-registry';
 import { registerAssociationRoutes } from './routes/associations';
 import { registerAttendeeRoutes } from './routes/attendees';
 import { registerDashboardRoutes } from './routes/dashboard';
+import { registerDeliveryRoutes } from './routes/deliveries';
 import { registerDocumentRoutes } from './routes/documents';
 import { registerEventRoutes } from './routes/events';
 import { registerFollowUpRoutes } from './routes/follow-ups';
@@ -87,6 +88,7 @@ export async function buildHttpApp(
   registerEventRoutes(context);
   registerParticipantRoutes(context);
   registerAttendeeRoutes(context);
+  registerDeliveryRoutes(context);
   registerAssociationRoutes(context);
   registerProjectionRoutes(context);
   registerDocumentRoutes(context);

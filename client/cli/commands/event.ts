@@ -9,6 +9,7 @@ import { parseOrThrow } from '../../validation';
 import { print, table, type OutputOptions } from '../output';
 import { readJsonFile, withConnections } from '../session';
 import { inviteesText, statusText, summariesText } from '../status-text';
+import { registerDeliveryCommand } from './deliveries';
 
 /** `multaqa event …`: create, list, show, move, cancel and advance training days. */
 export function registerEventCommands(program: Command): void {
@@ -110,6 +111,8 @@ export function registerEventCommands(program: Command): void {
         ].join('\n'),
       );
     });
+
+  registerDeliveryCommand(event);
 
   event
     .command('reschedule')

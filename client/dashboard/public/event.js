@@ -1,5 +1,6 @@
 'use strict';
-/* One training day: timeline, partners, speakers, RSVP funnel, waiting list, attendance, follow-up. */
+/* One training day: timeline, partners, speakers, RSVP funnel, waiting list, delivery problems,
+   attendance, follow-up. */
 (function () {
   const { t, pick } = window.i18n;
   const { h, api, withSession, stream, formatDate, badge, table, flash } = window.dashboard;
@@ -17,6 +18,7 @@
   ];
   let status;
   let waitlist;
+  let deliveries;
   let workflows = [];
 
   function renderHeader() {
@@ -176,6 +178,64 @@
     );
   }
 
+  function recipientCell(entry) {
+    const partner =
+      entry.recipientKind === 'partner'
+        ? status.partners.find((candidate) => candidate.partnerId === entry.recipientId)
+        : undefined;
+    const name = (partner && pick(partner.name)) || entry.recipientName || entry.recipientId;
+    return h('span', { title: `${entry.recipientKind}: ${entry.recipientId}` }, name);
+  }
+
+  function deliveryTime(entry) {
+    return h(
+      'time',
+      { datetime: entry.at },
+      formatDate(entry.at, status.timeZone, true, entry.local),
+    );
+  }
+
+  function renderDeliveries() {
+    const container = document.getElementById('deliveries');
+    const undeliverable = (deliveries && deliveries.undeliverable) || [];
+    const duplicates = (deliveries && deliveries.possibleDuplicates) || [];
+    if (undeliverable.length === 0 && duplicates.length === 0) {
+      container.replaceChildren(h('p', { class: 'muted' }, t('event.noDeliveryProblems')));
+      return;
+    }
+    const address = (entry) => h('bdi', { dir: 'ltr' }, entry.email);
+    container.replaceChildren(
+      h('h3', {}, `${t('event.undeliverable')} (${undeliverable.length})`),
+      undeliverable.length === 0
+        ? h('p', { class: 'muted' }, t('event.noUndeliverable'))
+        : table(
+            ['col.recipient', 'col.address', 'col.purpose', 'col.reason', 'col.when'],
+            undeliverable.map((entry) => [
+              recipientCell(entry),
+              address(entry),
+              entry.purpose,
+              entry.reason,
+              deliveryTime(entry),
+            ]),
+          ),
+      ...(duplicates.length === 0
+        ? []
+        : [
+            h('h3', {}, `${t('event.possibleDuplicates')} (${duplicates.length})`),
+            h('p', { class: 'muted' }, t('event.possibleDuplicatesHelp')),
+            table(
+              ['col.recipient', 'col.address', 'col.purpose', 'col.when'],
+              duplicates.map((entry) => [
+                recipientCell(entry),
+                address(entry),
+                entry.purpose,
+                deliveryTime(entry),
+              ]),
+            ),
+          ]),
+    );
+  }
+
   function segmentTable(title, accepted, checkedIn) {
     const keys = [
       ...new Set([...Object.keys(accepted || {}), ...Object.keys(checkedIn || {})]),
@@ -264,6 +324,7 @@
     renderPeople();
     renderFunnel();
     renderWaitlist();
+    renderDeliveries();
     renderAttendance();
     renderFollowUps();
     renderWorkflows();
@@ -276,6 +337,8 @@
       status.registration.shards > 0
         ? await api(`${base}/waitlist`).catch(() => undefined)
         : undefined;
+    // Kept as they were when the read fails for a moment: problems do not vanish on a hiccup.
+    deliveries = await api(`${base}/deliveries`).catch(() => deliveries);
     render();
   }
 
