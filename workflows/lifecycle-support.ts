@@ -17,6 +17,7 @@ export type ResolvedTuning = Required<LifecycleTuning>;
 
 export const DEFAULT_TUNING: Readonly<ResolvedTuning> = Object.freeze({
   maxHistoryEvents: 8000,
+  maxHistoryBytes: 8 * 1024 * 1024,
   reportIntervalMs: 5000,
   publishIntervalMs: 1000,
   checkInOpensMinutesBefore: 60,
@@ -136,7 +137,11 @@ export function earliest(...instants: Array<number | undefined>): number | undef
 /** Whether this run should hand over to a new one: Temporal suggests it, or history is long. */
 export function runIsLarge(tuning: ResolvedTuning): boolean {
   const info = workflowInfo();
-  return info.continueAsNewSuggested || info.historyLength > tuning.maxHistoryEvents;
+  return (
+    info.continueAsNewSuggested ||
+    info.historyLength > tuning.maxHistoryEvents ||
+    info.historySize > tuning.maxHistoryBytes
+  );
 }
 
 /** Runs `work` over `items` in groups of `size`, each group concurrently. */

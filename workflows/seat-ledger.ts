@@ -39,8 +39,8 @@ export async function seatLedgerWorkflow(input: SeatLedgerInput): Promise<void> 
   const reports = new ReportThrottle(tuning.reportIntervalMs);
   // Every run reports once: the parent hears of the state it starts from.
   reports.markChanged();
-  let cancelled = false;
-  let dayOver = false;
+  let cancelled = input.state?.cancelled ?? false;
+  let dayOver = input.state?.dayOver ?? false;
   let poked = false;
   const alarm = new Alarm();
 
@@ -89,13 +89,14 @@ export async function seatLedgerWorkflow(input: SeatLedgerInput): Promise<void> 
 
   for (;;) {
     if (cancelled) return;
+    const over = dayOver || now() >= Date.parse(event.endsAt);
     // First thing on waking, so that a busy ledger still hands over; the outbox goes along.
-    const handOver = runIsLarge(tuning);
+    const handOver = runIsLarge(tuning) && !over;
     if (handOver && allHandlersFinished())
       return continueAsNew<typeof seatLedgerWorkflow>({
         ...input,
         event,
-        state: { ...book.toState(), outbox },
+        state: { ...book.toState(), outbox, dayOver, cancelled },
       });
     const started = now() >= Date.parse(event.startsAt);
     if (started !== book.closed) {
@@ -108,7 +109,7 @@ export async function seatLedgerWorkflow(input: SeatLedgerInput): Promise<void> 
       signalQuietly(workflowIds.invitationShard(eventId, shard), seatDecision, decision),
     );
     if (reports.isDue(now())) await report();
-    if (dayOver || now() >= Date.parse(event.endsAt)) {
+    if (over) {
       if (reports.pending) await report();
       return;
     }

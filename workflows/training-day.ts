@@ -594,10 +594,16 @@ export async function trainingDayWorkflow(
         await ensurePartners();
         await ensureSpeakers();
         return ensureRegistration();
+      // Children keep the same clock: they are told only when the coordinator moves early
+      // (hundreds of shards are not signalled for what they already know).
       case 'registration-closed':
+        await ensureRegistration();
+        if (now() <= Date.parse(plan.schedule.rsvpDeadlineAt)) await tellChildren({});
+        return;
       case 'in-progress':
         await ensureRegistration();
-        return tellChildren({});
+        if (now() < Date.parse(plan.schedule.startsAt)) await tellChildren({});
+        return;
       case 'closed':
         state.summary = closingSummaryOf(state, plan.definition.capacity, isoNow());
         // Children end by their own timers when the day ends on time; tell them only when the

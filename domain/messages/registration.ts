@@ -117,6 +117,9 @@ export interface SeatLedgerState {
   closed: boolean;
   /** Decisions not yet sent back to their shards when the run handed over. */
   outbox?: Array<SeatDecisionNotice & { shard: number }>;
+  /** The parent said the day is over or cancelled. */
+  dayOver?: boolean;
+  cancelled?: boolean;
 }
 /** What the seat ledger tells a shard about one association (`seatDecision`). */
 export interface SeatDecisionNotice {

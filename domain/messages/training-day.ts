@@ -179,6 +179,8 @@ export const nextEventCreated = defineSignal<[{ eventId: string }]>('nextEventCr
 export interface LifecycleTuning {
   /** Continue-as-new once a run's history passes this many events (default 8,000). */
   maxHistoryEvents?: number;
+  /** ... or this many bytes (default 8 MiB; Temporal warns at 10 MB, fails at 50 MB). */
+  maxHistoryBytes?: number;
   /** Least time between two reports of a child to its parent, in ms (default 5,000). */
   reportIntervalMs?: number;
   /** Least time between two read-model publications of the parent, in ms (default 1,000). */

@@ -19,10 +19,11 @@ import {
 
 describe('the day: check-in, attendance and the closing summary', () => {
   let harness: LifecycleHarness;
-  beforeAll(async () => {
+  // A fresh test server per test: the time-skipping server can stall on what earlier tests left.
+  beforeEach(async () => {
     harness = await startLifecycleHarness('lifecycle-attendance');
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await harness?.stop();
   });
 

@@ -35,10 +35,11 @@ function partnersOnly() {
 
 describe('partner coordination', () => {
   let harness: LifecycleHarness;
-  beforeAll(async () => {
+  // A fresh test server per test: the time-skipping server can stall on what earlier tests left.
+  beforeEach(async () => {
     harness = await startLifecycleHarness('lifecycle-partners');
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await harness?.stop();
   });
 

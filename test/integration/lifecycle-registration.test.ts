@@ -13,10 +13,11 @@ import {
 
 describe('registration: invitations, RSVPs, capacity and the waiting list', () => {
   let harness: LifecycleHarness;
-  beforeAll(async () => {
+  // A fresh test server per test: the time-skipping server can stall on what earlier tests left.
+  beforeEach(async () => {
     harness = await startLifecycleHarness('lifecycle-registration');
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await harness?.stop();
   });
 

@@ -46,10 +46,11 @@ function payloadFigures(history: temporal.api.history.v1.IHistory): PayloadFigur
 
 describe('a large campaign', () => {
   let harness: LifecycleHarness;
-  beforeAll(async () => {
+  // A fresh test server per test: the time-skipping server can stall on what earlier tests left.
+  beforeEach(async () => {
     harness = await startLifecycleHarness('lifecycle-scale');
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await harness?.stop();
   });
 

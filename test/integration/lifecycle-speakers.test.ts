@@ -55,10 +55,11 @@ function agendaCommand(plan: TrainingDayPlan, agenda: AgendaItem[]): AgendaChang
 
 describe('speakers and agenda', () => {
   let harness: LifecycleHarness;
-  beforeAll(async () => {
+  // A fresh test server per test: the time-skipping server can stall on what earlier tests left.
+  beforeEach(async () => {
     harness = await startLifecycleHarness('lifecycle-speakers');
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await harness?.stop();
   });
 
