@@ -1,10 +1,5 @@
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  getExternalWorkflowHandle,
-  log,
-} from '@temporalio/workflow';
-import type { ActivityOptions, SignalDefinition } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
+import type { ActivityOptions } from '@temporalio/workflow';
 import type { z } from 'zod';
 import { ErrorCodes } from '../domain/errors';
 import type { EventBrief } from '../domain/event-brief';
@@ -95,27 +90,7 @@ export function partnerRecipient(partner: PartnerInstitution): MessageRecipient 
   };
 }
 
-/**
- * Signals another workflow by id, and only logs when it is gone: a report to a parent that
- * has completed, or to a visit that ended, must not fail the sender.
- */
-export async function signalQuietly<Args extends unknown[]>(
-  workflowId: string,
-  signal: SignalDefinition<Args>,
-  ...args: Args
-): Promise<boolean> {
-  try {
-    await getExternalWorkflowHandle(workflowId).signal(signal, ...args);
-    return true;
-  } catch (error) {
-    log.warn('signal not delivered', {
-      workflowId,
-      signal: signal.name,
-      error: error instanceof Error ? error.message : String(error),
-    });
-    return false;
-  }
-}
+export { signalQuietly } from './signal-quietly';
 
 /**
  * Runs an update's activity call; a failure the activity raised on purpose (`NotFound`,

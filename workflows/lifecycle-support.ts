@@ -1,12 +1,4 @@
-import {
-  ApplicationFailure,
-  condition,
-  getExternalWorkflowHandle,
-  log,
-  sleep,
-  workflowInfo,
-  type SignalDefinition,
-} from '@temporalio/workflow';
+import { ApplicationFailure, condition, sleep, workflowInfo } from '@temporalio/workflow';
 import { ErrorCodes, type ErrorCode } from '../domain/errors';
 import type { EventBrief } from '../domain/event-brief';
 import type { MessageRecipient } from '../domain/messages/mail';
@@ -74,27 +66,7 @@ export function coordinatorRecipient(event: EventBrief, subject: string): Messag
   };
 }
 
-/**
- * Signals another workflow of the day. A workflow that has already closed (a parent that was
- * cancelled, a child whose day is over) is not an error: returns false.
- */
-export async function signalQuietly<Args extends unknown[]>(
-  workflowId: string,
-  signal: SignalDefinition<Args>,
-  ...args: Args
-): Promise<boolean> {
-  try {
-    await getExternalWorkflowHandle(workflowId).signal(signal, ...args);
-    return true;
-  } catch (error) {
-    log.info('signal not delivered', {
-      workflowId,
-      signal: signal.name,
-      error: error instanceof Error ? error.message : String(error),
-    });
-    return false;
-  }
-}
+export { signalQuietly } from './signal-quietly';
 
 /**
  * Wakes a workflow's main loop at instants, without ever cancelling a timer: each instant gets
