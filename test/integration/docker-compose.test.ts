@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..');
 const installed = spawnSync('docker-compose', ['version'], { stdio: 'ignore' }).status === 0;
@@ -29,5 +30,15 @@ if (!installed) {
       'temporal-ui',
       'worker',
     ]);
+  });
+
+  it('runs entry points that exist in the source tree', () => {
+    const compose = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
+    const entryPoints = [...compose.matchAll(/['"]dist\/([\w/-]+)\.js['"]/g)].map(
+      (match) => match[1]!,
+    );
+    expect(entryPoints.length).toBeGreaterThanOrEqual(3);
+    for (const entryPoint of entryPoints)
+      expect(existsSync(join(ROOT, `${entryPoint}.ts`))).toBe(true);
   });
 });
