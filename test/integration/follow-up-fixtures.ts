@@ -8,12 +8,15 @@ import { AssociationDirectory } from '../../activities/directory/association-dir
 import { planTrainingDay } from '../../client/training-day-plan';
 import { AssociationCsvRowSchema, type Association } from '../../domain/association';
 import { parseConfig } from '../../domain/config';
-import type { EventBrief } from '../../domain/event-brief';
 import type { Recommendation } from '../../domain/follow-up';
 import type { FollowUpInput } from '../../domain/messages/follow-up';
 import type { TrainingDayPlan } from '../../domain/training-day';
 import { createMultaqaWorker } from '../../workers/create-worker';
 import { createMailTransport } from '../../workers/mail-transport';
+import { briefOf } from '../../workflows/training-day-state';
+
+/** What the training day hands its children: the workflow's own function. */
+export { briefOf };
 import { temporal } from '@temporalio/proto';
 import { SEARCH_ATTRIBUTE_DECLARATIONS } from '../../domain/search-attributes';
 
@@ -39,29 +42,6 @@ export function seedPlanOn(date: string, eventId: string): TrainingDayPlan {
   };
   delete seed.rsvpDeadline;
   return planTrainingDay({ ...seed, id: eventId, date });
-}
-
-/** What the training day hands its children: the brief of a plan. */
-export function briefOf(plan: TrainingDayPlan): EventBrief {
-  const day = plan.definition;
-  return {
-    eventId: plan.eventId,
-    title: day.title,
-    theme: day.theme,
-    organiser: day.organiser,
-    venue: day.venue,
-    timeZone: day.timeZone,
-    startsAt: plan.schedule.startsAt,
-    endsAt: plan.schedule.endsAt,
-    rsvpDeadlineAt: plan.schedule.rsvpDeadlineAt,
-    revision: plan.revision,
-    languages: day.languages,
-    capacity: day.capacity,
-    seatsPerAssociation: day.seatsPerAssociation,
-    reminders: day.reminders,
-    agenda: day.agenda,
-    agendaSchedule: plan.schedule.agenda,
-  };
 }
 
 /** The four recommendations of the seed day (see shared/seed/README.md). */
