@@ -3,6 +3,7 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  patched,
   setHandler,
 } from '@temporalio/workflow';
 import { ErrorCodes } from '../domain/errors';
@@ -408,6 +409,18 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
       );
       state.attendanceRemindedRevision = event.revision;
     }
+    // Histories recorded before this notice existed replay without it.
+    const waitlistClosedPending =
+      state.waitlistClosedRevision === undefined && patched('waitlist-closed-notice');
+    if (waitlistClosedPending && (state.dayOver || now() >= Date.parse(event.startsAt))) {
+      // From the start of the day the ledger promotes no one: those still waiting will not get in.
+      await sendToInvitees(
+        'waitlist-closed',
+        event.revision,
+        state.invitees.filter((record) => record.status === 'waitlisted'),
+      );
+      state.waitlistClosedRevision = event.revision;
+    }
     if (reports.isDue(now())) await report();
     if (state.dayOver || now() >= Date.parse(event.endsAt)) {
       await condition(allHandlersFinished);
@@ -425,7 +438,15 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
         : undefined;
     await alarm.wait(
       () => poked || state.outbox.length > 0 || (handOver && allHandlersFinished()),
-      earliest(reports.dueAt(), rsvpReminderDue, attendanceReminderDue, Date.parse(event.endsAt)),
+      earliest(
+        reports.dueAt(),
+        rsvpReminderDue,
+        attendanceReminderDue,
+        waitlistClosedPending && state.waitlistClosedRevision === undefined
+          ? Date.parse(event.startsAt)
+          : undefined,
+        Date.parse(event.endsAt),
+      ),
     );
     poked = false;
   }

@@ -18,6 +18,7 @@ export const MESSAGE_PURPOSES = [
   'rsvp-decline-acknowledgement',
   'waitlist-notice',
   'waitlist-promotion',
+  'waitlist-closed',
   'rsvp-reminder',
   'attendance-reminder',
   'reschedule-notice',

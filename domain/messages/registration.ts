@@ -43,6 +43,8 @@ export interface InvitationShardState {
   /** Event revisions the RSVP and attendance reminders went out for. */
   rsvpRemindedRevision?: number;
   attendanceRemindedRevision?: number;
+  /** The event revision the still-waitlisted were told no seat came free for (day start). */
+  waitlistClosedRevision?: number;
   registrationClosed: boolean;
   cancelled: boolean;
   cancellationSent: boolean;

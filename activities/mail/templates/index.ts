@@ -19,6 +19,7 @@ import {
 import {
   rsvpConfirmation,
   rsvpDeclineAcknowledgement,
+  waitlistClosed,
   waitlistNotice,
   waitlistPromotion,
 } from './registration-messages';
@@ -51,6 +52,7 @@ export const MESSAGE_TEMPLATES: Readonly<Record<MessagePurpose, MessageTemplate>
   'rsvp-decline-acknowledgement': rsvpDeclineAcknowledgement,
   'waitlist-notice': waitlistNotice,
   'waitlist-promotion': waitlistPromotion,
+  'waitlist-closed': waitlistClosed,
   'rsvp-reminder': rsvpReminder,
   'attendance-reminder': attendanceReminder,
   'reschedule-notice': rescheduleNotice,

@@ -189,3 +189,26 @@ export const waitlistPromotion: MessageTemplate = (t) => ({
     }),
   ],
 });
+
+/** The day has started and no seat came free: the waiting association is told, kindly. */
+export const waitlistClosed: MessageTemplate = (t) => ({
+  subject: t.tr({
+    ar: `لائحة الانتظار: لم يتوفر مقعد لـ ${t.day.title}`,
+    fr: `Liste d'attente : aucune place libérée pour ${t.day.title}`,
+    en: `Waiting list: no seat came free for ${t.day.title}`,
+  }),
+  greeting: greeting(t),
+  paragraphs: [
+    t.tr({
+      ar: `نأسف لإخباركم بأنه لم يتوفر أي مقعد قبل انطلاق اليوم التكويني حول ${t.q(t.day.theme)} المنظم يوم ${t.day.date}، فلم يعد بالإمكان تسجيل جمعيتكم.`,
+      fr: `Nous sommes au regret de vous informer qu'aucune place ne s'est libérée avant le début de la journée de formation sur ${t.q(t.day.theme)} du ${t.day.date} : votre association n'a donc pas pu y être inscrite.`,
+      en: `We are sorry to tell you that no seat came free before the start of the training day on ${t.q(t.day.theme)} (${t.day.date}), so your association could not be registered.`,
+    }),
+    t.tr({
+      ar: 'نشكركم على اهتمامكم، ونأمل أن نلتقي بكم في دورة قادمة.',
+      fr: "Merci de votre intérêt ; nous espérons vous accueillir lors d'une prochaine session.",
+      en: 'Thank you for your interest; we hope to see you at a next session.',
+    }),
+  ],
+  quote: noteQuote(t),
+});
