@@ -3,7 +3,7 @@ import { Context } from '@temporalio/activity';
 import type { Redis } from 'ioredis';
 import type { ActivityDependencies } from './dependencies';
 import { AssociationDirectory } from './directory/association-directory';
-import type { Association } from '../domain/association';
+import { associationContact, type Association } from '../domain/association';
 import type { InvitationPlan, Invitee } from '../domain/messages/registration';
 import type { Audience } from '../domain/training-day';
 import { INVITATION_SHARD_SIZE, shardCountFor, shardOf } from '../domain/workflow-ids';
@@ -43,16 +43,7 @@ export function shardCountForIds(ids: readonly string[]): number {
   }
 }
 
-function toInvitee(association: Association): Invitee {
-  return {
-    associationId: association.id,
-    name: association.name,
-    email: association.email,
-    language: association.preferredLanguage,
-    province: association.province,
-    sector: association.sector,
-  };
-}
+const toInvitee: (association: Association) => Invitee = associationContact;
 
 function heartbeat(details: unknown): void {
   try {

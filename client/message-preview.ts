@@ -171,3 +171,23 @@ export async function previewMessage(
     },
   );
 }
+
+/** A preview as JSON for the CLI and the API: link expiries as ISO text. */
+export function previewView(rendered: RenderedMessage) {
+  return {
+    messageId: rendered.messageId,
+    language: rendered.language,
+    direction: rendered.direction,
+    to: rendered.to,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    ics: rendered.ics,
+    links: Object.fromEntries(
+      Object.entries(rendered.links).map(([purpose, link]) => [
+        purpose,
+        { url: link.url, expiresAt: link.expiresAt.toISOString() },
+      ]),
+    ),
+  };
+}

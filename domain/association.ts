@@ -59,3 +59,24 @@ export const AssociationCsvRowSchema = z
     contactName: row.contact_name,
     memberOfChamber: row.member_of_chamber,
   }));
+
+/** What workflows carry of an association: who it is, how to reach it, where it belongs. */
+export interface AssociationContact {
+  associationId: string;
+  name: string;
+  email: string;
+  language: Association['preferredLanguage'];
+  province: string;
+  sector: Association['sector'];
+}
+
+export function associationContact(association: Association): AssociationContact {
+  return {
+    associationId: association.id,
+    name: association.name,
+    email: association.email,
+    language: association.preferredLanguage,
+    province: association.province,
+    sector: association.sector,
+  };
+}

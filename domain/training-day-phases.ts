@@ -1,17 +1,9 @@
-import type { TrainingDayPhase } from './training-day';
+import { TRAINING_DAY_PHASES, type TrainingDayPhase } from './training-day';
 
 /** The phases a training day moves through, in order (`cancelled` stands apart). */
-export const PHASE_ORDER: readonly TrainingDayPhase[] = [
-  'draft',
-  'coordinating-partners',
-  'booking-speakers',
-  'invitations-open',
-  'registration-closed',
-  'in-progress',
-  'closed',
-  'following-up',
-  'completed',
-];
+export const PHASE_ORDER: readonly TrainingDayPhase[] = TRAINING_DAY_PHASES.filter(
+  (phase) => phase !== 'cancelled',
+);
 
 /** A phase's place in `PHASE_ORDER`; `cancelled` ranks after everything. */
 export function phaseRank(phase: TrainingDayPhase): number {

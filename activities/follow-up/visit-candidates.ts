@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import type { Association } from '../../domain/association';
+import { associationContact, type Association } from '../../domain/association';
 import { ErrorCodes } from '../../domain/errors';
 import type { VisitAssociation } from '../../domain/networking-visit';
 import type { VisitCandidate } from '../../domain/visit-pairing';
@@ -7,16 +7,8 @@ import { AssociationDirectory } from '../directory/association-directory';
 import type { ActivityDependencies } from '../dependencies';
 import { checkedInAssociations, previousEventIds } from './attendees';
 
-export function toVisitAssociation(association: Association): VisitAssociation {
-  return {
-    associationId: association.id,
-    name: association.name,
-    email: association.email,
-    language: association.preferredLanguage,
-    province: association.province,
-    sector: association.sector,
-  };
-}
+export const toVisitAssociation: (association: Association) => VisitAssociation =
+  associationContact;
 
 /**
  * The associations that attended `eventId` and can be reached (they are in the directory;

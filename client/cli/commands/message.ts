@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { previewMessage } from '../../message-preview';
+import { previewMessage, previewView } from '../../message-preview';
 import { print, type OutputOptions } from '../output';
 import { withConnections } from '../session';
 
@@ -53,33 +53,14 @@ export function registerMessageCommands(program: Command): void {
           }),
         );
         if (options.html) writeFileSync(options.html, rendered.html);
-        print(
-          options,
-          {
-            messageId: rendered.messageId,
-            language: rendered.language,
-            direction: rendered.direction,
-            to: rendered.to,
-            subject: rendered.subject,
-            text: rendered.text,
-            html: rendered.html,
-            ics: rendered.ics,
-            headers: rendered.headers,
-            links: Object.fromEntries(
-              Object.entries(rendered.links).map(([purpose, link]) => [
-                purpose,
-                { url: link.url, expiresAt: link.expiresAt.toISOString() },
-              ]),
-            ),
-          },
-          () =>
-            [
-              `To:       ${rendered.to.name} <${rendered.to.address}>`,
-              `Subject:  ${rendered.subject}`,
-              `Language: ${rendered.language} (${rendered.direction})`,
-              '',
-              rendered.text,
-            ].join('\n'),
+        print(options, { ...previewView(rendered), headers: rendered.headers }, () =>
+          [
+            `To:       ${rendered.to.name} <${rendered.to.address}>`,
+            `Subject:  ${rendered.subject}`,
+            `Language: ${rendered.language} (${rendered.direction})`,
+            '',
+            rendered.text,
+          ].join('\n'),
         );
       },
     );

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LanguageSchema } from '../../../domain/common';
-import { MessagePreviewRequestSchema, previewMessage } from '../../message-preview';
+import { MessagePreviewRequestSchema, previewMessage, previewView } from '../../message-preview';
 import { trainingDayListQuery } from '../../read-model/rebuild-projections';
 import {
   buildProgrammeView,
@@ -87,22 +87,7 @@ export function registerDocumentRoutes({ routes, connections }: HttpContext): vo
           .type('text/html; charset=utf-8')
           .header('content-security-policy', REPORT_CSP)
           .send(rendered.html);
-      return {
-        messageId: rendered.messageId,
-        language: rendered.language,
-        direction: rendered.direction,
-        to: rendered.to,
-        subject: rendered.subject,
-        text: rendered.text,
-        html: rendered.html,
-        ics: rendered.ics,
-        links: Object.fromEntries(
-          Object.entries(rendered.links).map(([purpose, link]) => [
-            purpose,
-            { url: link.url, expiresAt: link.expiresAt.toISOString() },
-          ]),
-        ),
-      };
+      return previewView(rendered);
     },
   );
 }
