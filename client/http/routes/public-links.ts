@@ -78,7 +78,7 @@ function sendPage(reply: FastifyReply, status: number, html: string) {
  * recipient's language (Arabic right to left). Rate-limited per IP.
  */
 export function registerPublicLinkRoutes(
-  { routes, connections }: HttpContext,
+  { app, routes, connections }: HttpContext,
   rateLimit: { max: number; timeWindowMs: number },
 ): void {
   const { config } = connections;
@@ -174,7 +174,11 @@ export function registerPublicLinkRoutes(
     );
   };
 
-  const limits = { rateLimit: { max: rateLimit.max, timeWindow: rateLimit.timeWindowMs } };
+  // One budget per address across every link page and method: a limiter of its own, since a
+  // route's `config.rateLimit` counts each route apart.
+  const limited = {
+    onRequest: app.rateLimit({ max: rateLimit.max, timeWindow: rateLimit.timeWindowMs }),
+  };
 
   for (const purpose of ['rsvp', 'check-in', 'survey'] as const) {
     const url = `/links/${purpose}/:token`;
@@ -187,7 +191,7 @@ export function registerPublicLinkRoutes(
         access: 'public',
         params: TokenParams,
         query: LinkPageQuery,
-        config: limits,
+        ...limited,
         responses: {
           200: { description: 'HTML page in the recipient language', mediaType: 'text/html' },
           404: { description: 'invalid link (HTML)', mediaType: 'text/html' },
@@ -229,7 +233,7 @@ export function registerPublicLinkRoutes(
         access: 'public',
         params: TokenParams,
         bodyMediaType: 'application/x-www-form-urlencoded',
-        config: limits,
+        ...limited,
         responses: {
           200: { description: 'HTML notice of what was recorded', mediaType: 'text/html' },
           400: { description: 'invalid form (HTML)', mediaType: 'text/html' },
