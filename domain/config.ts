@@ -67,6 +67,16 @@ export const ConfigSchema = z.object({
   IMPORT_MAX_MB: z.coerce.number().positive().max(1024).default(50),
   /** Most data rows one associations CSV may hold. */
   IMPORT_MAX_ROWS: z.coerce.number().int().positive().max(10_000_000).default(250_000),
+  /**
+   * Workflows a worker keeps in memory between their tasks (its sticky cache). Each costs
+   * memory for as long as it is cached; the SDK's own default grows with the heap (over 2,000 on
+   * a 4 GB heap), which let a worker with many running days grow past a gigabyte.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(100),
+  /** Workflow tasks a worker runs at once (at least 2). */
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1000).default(40),
+  /** Activities a worker runs at once (mail batches, projections, lookups). */
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).default(100),
   MULTAQA_VAR_DIR: z.string().min(1).default('var'),
   MULTAQA_EMBEDDED: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
