@@ -48,7 +48,7 @@ interface DeliveryDependencies {
   now?: () => Date;
 }
 
-const DEFAULT_LEASE_MS = 30_000;
+const DEFAULT_LEASE_MS = 15_000;
 const DEFAULT_RETENTION_SECONDS = 90 * 86_400;
 
 function sleep(ms: number): Promise<void> {
