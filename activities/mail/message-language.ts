@@ -116,3 +116,32 @@ export function eventClock(event: Pick<EventBrief, 'timeZone'>, language: Langua
   }
   return clock;
 }
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/** The language's plural category for a count (Arabic has one, two, few, many and other). */
+export function pluralCategory(language: Language, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(LOCALES[language])));
+  return rules.select(count);
+}
+
+/**
+ * "3 participants", "مشاركَين اثنين": a seat count in the language's plural forms. The one way
+ * seats are written, in messages and on the link pages alike.
+ */
+export function seatsText(language: Language, count: number): string {
+  const category = pluralCategory(language, count);
+  switch (language) {
+    case 'ar':
+      if (category === 'one') return 'مشارك واحد';
+      if (category === 'two') return 'مشاركَين اثنين';
+      if (category === 'few') return `${count} مشاركين`;
+      if (category === 'many') return `${count} مشاركاً`;
+      return `${count} مشارك`;
+    case 'fr':
+      return category === 'one' ? `${count} participant` : `${count} participants`;
+    case 'en':
+      return category === 'one' ? `${count} participant` : `${count} participants`;
+  }
+}

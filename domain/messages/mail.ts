@@ -46,9 +46,16 @@ export interface MessageRecipient {
   shard?: number;
 }
 
+/**
+ * Where a recipient stands with the day when it changes: decides what a reschedule notice
+ * says, whether it carries a calendar update (never to those who declined) and which links.
+ */
+export type RecipientStanding = 'pending' | 'accepted' | 'waitlisted' | 'declined';
+
 /** Purpose-specific content; each template reads the fields it needs. */
 export interface MessageDetails {
   seats?: number;
+  standing?: RecipientStanding;
   waitlistPosition?: number;
   agendaItemId?: string;
   partnerId?: string;

@@ -69,6 +69,15 @@ export function reasonQuote(t: TemplateContext): MessageContent['quote'] {
   };
 }
 
+/** Why the day moved or was called off (the coordinator's words), set apart, when given. */
+export function changeReasonQuote(t: TemplateContext): MessageContent['quote'] {
+  if (!t.day.changeReason) return undefined;
+  return {
+    label: t.tr({ ar: 'سبب التغيير', fr: 'Motif du changement', en: 'Reason for the change' }),
+    lines: [t.day.changeReason],
+  };
+}
+
 function splitNote(t: TemplateContext, text: string): string[] {
   return text
     .split(/\r\n|\r|\n/)
