@@ -1,5 +1,6 @@
 import { LANGUAGES, pickText, type Language, type LocalizedText } from '../../domain/common';
 import type { EventBrief } from '../../domain/event-brief';
+import { singleLine } from './text-safety';
 
 /** Locales for dates and numbers: Moroccan Arabic and French, British English. */
 export const LOCALES: Readonly<Record<Language, string>> = {
@@ -46,6 +47,16 @@ export function localText(text: LocalizedText | undefined, fallback: readonly La
   if (!text) return '';
   const [first = 'fr', ...rest] = fallback;
   return pickText(text, first, rest);
+}
+
+/** Venue, address and city in one line, parts the earlier ones already say left out. */
+export function placeLine(venue: EventBrief['venue'], fallback: readonly Language[]): string {
+  const parts = [localText(venue.name, fallback), venue.address, venue.city]
+    .map((part) => singleLine(part ?? ''))
+    .filter((part) => part.length > 0);
+  return parts
+    .filter((part, index) => !parts.slice(0, index).some((earlier) => earlier.includes(part)))
+    .join(fallback[0] === 'ar' ? '، ' : ', ');
 }
 
 /** Dates and times of one day, written in one locale and shown in the day's own time zone. */

@@ -1,5 +1,4 @@
 import type { Language, LocalizedText } from '../../domain/common';
-import type { EventBrief } from '../../domain/event-brief';
 import type {
   MessagePurpose,
   RecipientStanding,
@@ -20,6 +19,7 @@ import {
   languageFallback,
   localText,
   LOCALES,
+  placeLine,
   seatsText,
   type Direction,
 } from './message-language';
@@ -152,16 +152,6 @@ function listText(language: Language, items: string[]): string {
   return format.format(items);
 }
 
-/** Venue, address and city in one line, parts the earlier ones already say left out. */
-function placeOf(event: EventBrief, fallback: readonly Language[]): string {
-  const parts = [localText(event.venue.name, fallback), event.venue.address, event.venue.city]
-    .map((part) => singleLine(part ?? ''))
-    .filter((part) => part.length > 0);
-  return parts
-    .filter((part, index) => !parts.slice(0, index).some((earlier) => earlier.includes(part)))
-    .join(fallback[0] === 'ar' ? '، ' : ', ');
-}
-
 function issueLinks(
   request: SendMessageRequest,
   options: RenderOptions,
@@ -233,7 +223,7 @@ function templateContext(
       theme: pick(event.theme),
       organiser: pick(event.organiser.name),
       venue: pick(event.venue.name),
-      place: v(placeOf(event, fallback)),
+      place: v(placeLine(event.venue, fallback)),
       date: v(clock.date(event.startsAt)),
       time: v(clock.timeRange(event.startsAt, event.endsAt)),
       start: v(clock.time(event.startsAt)),
@@ -324,7 +314,7 @@ export async function renderMessage(
         endsAt: event.endsAt,
         summary: localText(event.title, fallback),
         description: calendarDescription(context, request, fallback, links),
-        location: placeOf(event, fallback),
+        location: placeLine(event.venue, fallback),
         organizer: {
           name: `${localText(event.organiser.name, fallback)} (${event.organiser.coordinatorName})`,
           email: event.organiser.coordinatorEmail,
