@@ -106,9 +106,27 @@ export function currentAnswerHtml(language: Language, answer: CurrentAnswer): st
   return textHtml(language, 'answerDeclined');
 }
 
-/** Shown instead of a form that cannot be used now (closed, not open yet, cancelled). */
-function unavailableBlock(message: string): string {
-  return `<p class="notice" role="status">${message}</p>`;
+/**
+ * A link page: the day, then `intro` and the form that POSTs to `action`, or, when the form
+ * cannot be used now, `unavailable` (already HTML) in its place.
+ */
+function formPage(
+  language: Language,
+  titleKey: LinkPageTextKey,
+  event: LinkPageEvent,
+  parts: { intro: string; action: string; fields: string; unavailable?: string },
+): string {
+  const body = parts.unavailable
+    ? `<p class="notice" role="status">${parts.unavailable}</p>`
+    : `<form method="post" action="${escapeHtml(parts.action)}">
+${parts.fields}
+</form>`;
+  return page(
+    language,
+    `${text(language, titleKey)} – ${event.title}`,
+    `${header(language, titleKey, event)}
+${parts.intro}${body}`,
+  );
 }
 
 /**
@@ -131,29 +149,19 @@ export function rsvpPage(
   const current = options.current
     ? `<p class="notice">${text(language, 'currentAnswer')}: ${currentAnswerHtml(language, options.current)}</p>`
     : '';
-  const title = `${text(language, 'rsvpTitle')} – ${event.title}`;
-  if (options.unavailable)
-    return page(
-      language,
-      title,
-      `${header(language, 'rsvpTitle', event)}${current}${unavailableBlock(options.unavailable)}`,
-    );
   const accept = `<button type="submit" name="response" value="accept"${options.suggested === 'decline' ? ' class="secondary"' : ''}>${text(language, 'accept')}</button>`;
   const decline = `<button type="submit" name="response" value="decline"${options.suggested === 'decline' ? '' : ' class="secondary"'} formnovalidate>${text(language, 'decline')}</button>`;
   const buttons =
     options.suggested === 'decline' ? `${decline}\n${accept}` : `${accept}\n${decline}`;
   const held = options.current?.status === 'declined' ? 0 : (options.current?.seats ?? 0);
   const seats = Math.min(Math.max(held, 1), options.maxSeats);
-  return page(
-    language,
-    title,
-    `${header(language, 'rsvpTitle', event)}
-<p>${text(language, 'rsvpIntro')}</p>${current}
-<form method="post" action="${escapeHtml(options.action)}">
-<label>${text(language, 'seats')}<input type="number" name="seats" min="1" max="${options.maxSeats}" value="${seats}" required></label>
-<div class="buttons">${buttons}</div>
-</form>`,
-  );
+  return formPage(language, 'rsvpTitle', event, {
+    intro: `${options.unavailable ? '' : `<p>${text(language, 'rsvpIntro')}</p>`}${current}`,
+    action: options.action,
+    unavailable: options.unavailable,
+    fields: `<label>${text(language, 'seats')}<input type="number" name="seats" min="1" max="${options.maxSeats}" value="${seats}" required></label>
+<div class="buttons">${buttons}</div>`,
+  });
 }
 
 /** The check-in page: one button that POSTs; before check-in opens, when it opens instead. */
@@ -162,23 +170,13 @@ export function checkInPage(
   event: LinkPageEvent,
   options: { action: string; unavailable?: string },
 ): string {
-  const title = `${text(language, 'checkInTitle')} – ${event.title}`;
-  if (options.unavailable)
-    return page(
-      language,
-      title,
-      `${header(language, 'checkInTitle', event)}${unavailableBlock(options.unavailable)}`,
-    );
-  return page(
-    language,
-    title,
-    `${header(language, 'checkInTitle', event)}
-<p>${text(language, 'checkInIntro')}</p>
-<form method="post" action="${escapeHtml(options.action)}">
-<label>${text(language, 'attendees')}<input type="number" name="attendees" min="1" max="50" value="1" required></label>
-<div class="buttons"><button type="submit">${text(language, 'checkIn')}</button></div>
-</form>`,
-  );
+  return formPage(language, 'checkInTitle', event, {
+    intro: options.unavailable ? '' : `<p>${text(language, 'checkInIntro')}</p>`,
+    action: options.action,
+    unavailable: options.unavailable,
+    fields: `<label>${text(language, 'attendees')}<input type="number" name="attendees" min="1" max="50" value="1" required></label>
+<div class="buttons"><button type="submit">${text(language, 'checkIn')}</button></div>`,
+  });
 }
 
 /** The survey page: a rating from 1 to 5 and comments; before the day ends, when it opens. */
@@ -187,30 +185,20 @@ export function surveyPage(
   event: LinkPageEvent,
   options: { action: string; unavailable?: string },
 ): string {
-  const title = `${text(language, 'surveyTitle')} – ${event.title}`;
-  if (options.unavailable)
-    return page(
-      language,
-      title,
-      `${header(language, 'surveyTitle', event)}${unavailableBlock(options.unavailable)}`,
-    );
   const ratings = [1, 2, 3, 4, 5]
     .map(
       (rating) =>
         `<label style="display:inline-flex;gap:.25rem"><input type="radio" name="rating" value="${rating}" required>${rating}</label>`,
     )
     .join(' ');
-  return page(
-    language,
-    title,
-    `${header(language, 'surveyTitle', event)}
-<p>${text(language, 'surveyIntro')}</p>
-<form method="post" action="${escapeHtml(options.action)}">
-<fieldset><legend>${text(language, 'rating')}</legend>${ratings}</fieldset>
+  return formPage(language, 'surveyTitle', event, {
+    intro: options.unavailable ? '' : `<p>${text(language, 'surveyIntro')}</p>`,
+    action: options.action,
+    unavailable: options.unavailable,
+    fields: `<fieldset><legend>${text(language, 'rating')}</legend>${ratings}</fieldset>
 <label>${text(language, 'comments')}<textarea name="comments" rows="5" maxlength="2000"></textarea></label>
-<div class="buttons"><button type="submit">${text(language, 'send')}</button></div>
-</form>`,
-  );
+<div class="buttons"><button type="submit">${text(language, 'send')}</button></div>`,
+  });
 }
 
 /** The answer to a POST, or an error: a short notice (`message`, already HTML) in the recipient's language. */
