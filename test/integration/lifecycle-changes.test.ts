@@ -205,6 +205,11 @@ describe('changes to a training day: reschedule and cancellation', () => {
       (status) => status.registration.accepted === 1 && status.registration.seatsTaken === 2,
     );
 
+    // The confirmed speaker's calendar keeps their yes too.
+    expect(calendarOf(messagesOf(ofEvent(eventId), 'reschedule-notice', PROFESSOR)[0]!)).toMatch(
+      /PARTSTAT=(3D)?"?ACCEPTED/,
+    );
+
     // Declined: the news, no calendar REQUEST, no check-in code.
     const declinedNotice = noticeTo(declined);
     expect(calendarOf(declinedNotice)).not.toMatch(/BEGIN:VCALENDAR/);

@@ -129,6 +129,18 @@ describe('a reschedule notice fits where each association stands', () => {
   });
 });
 
+describe('a reschedule notice to a confirmed speaker', () => {
+  it('keeps their yes in the calendar and speaks to them, not to an association', async () => {
+    const speaker = seedPartnersAndSpeakers().find((recipient) => recipient.kind === 'speaker')!;
+    const message = await render('reschedule-notice', { ...speaker, language: 'fr' }, moved(), {
+      standing: 'accepted',
+    });
+    expect(calendarOf(message.ics).vevent.param('ATTENDEE', 'PARTSTAT')).toBe('ACCEPTED');
+    expect(message.text).not.toMatch(/votre association|inscription/i);
+    expect(message.links).toEqual({});
+  });
+});
+
 describe('the coordinator’s reason is in every change notice', () => {
   const everyone = [
     associationIn('ar'),

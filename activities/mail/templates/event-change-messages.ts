@@ -91,7 +91,8 @@ function rescheduleForRecipient(t: TemplateContext): {
     en: 'The attached invitation replaces the old date in your calendar.',
   });
   const seats = t.details.seats;
-  switch (t.details.standing) {
+  // Speakers' standing sets their calendar answer only; the words below are for associations.
+  switch (t.recipient.kind === 'association' ? t.details.standing : undefined) {
     case 'accepted':
       return {
         paragraphs: [
