@@ -160,6 +160,28 @@ describe('the coordinator’s reason is in every change notice', () => {
     expect(message.html).toContain('La salle est réservée pour une autre réunion');
   });
 
+  it('tells the coordinator why a speaker must be replaced in words, not a code', async () => {
+    for (const [reason, said] of [
+      ['no-answer', "L'intervenant n'a pas répondu dans le délai."],
+      ['declined', "L'intervenant a décliné l'invitation."],
+    ] as const) {
+      const message = await render(
+        'speaker-replacement-needed',
+        {
+          id: 'coordinator',
+          kind: 'coordinator',
+          name: 'Salma Idrissi',
+          email: 'coordination@ccis-safi.example.org',
+          language: 'fr',
+        },
+        seedEventBrief(),
+        { reason, agendaItemId: 'talk-ads-strategy', speakerName: 'Mme Leila Bennani' },
+      );
+      expect(message.text).toContain(said);
+      expect(message.text).not.toContain(reason);
+    }
+  });
+
   it('tells a replaced speaker their talk is withdrawn, in their words, not a code', async () => {
     const speaker = seedPartnersAndSpeakers().find((recipient) => recipient.kind === 'speaker')!;
     for (const language of ['ar', 'fr', 'en'] as const) {
