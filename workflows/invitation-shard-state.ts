@@ -1,3 +1,4 @@
+import type { RecipientStanding } from '../domain/messages/mail';
 import type { Invitee, InviteeRecord, InviteeView } from '../domain/messages/registration';
 import type { ShardReport } from '../domain/messages/training-day';
 import type { InviteeStatus } from '../domain/registration';
@@ -14,6 +15,18 @@ export function newInviteeRecord(invitee: Invitee): InviteeRecord {
 /** Whether an invitee has had an invitation (and so must hear of changes to the day). */
 export function wasInvited(record: InviteeRecord): boolean {
   return record.invitedAt !== undefined && record.status !== 'undeliverable';
+}
+
+/** Where an invitee stands, for a notice: no answer yet, seated, waiting or declined. */
+export function standingOf(status: InviteeStatus): RecipientStanding {
+  switch (status) {
+    case 'accepted':
+    case 'waitlisted':
+    case 'declined':
+      return status;
+    default:
+      return 'pending';
+  }
 }
 
 /** Whether an invitee has not answered yet. */

@@ -28,6 +28,8 @@ export function briefOf(plan: TrainingDayPlan): EventBrief {
     endsAt: plan.schedule.endsAt,
     rsvpDeadlineAt: plan.schedule.rsvpDeadlineAt,
     revision: plan.revision,
+    // Absent rather than undefined: briefs of days never moved stay as they were.
+    ...(plan.changeReason ? { changeReason: plan.changeReason } : {}),
     languages: day.languages,
     capacity: day.capacity,
     seatsPerAssociation: day.seatsPerAssociation,

@@ -334,6 +334,9 @@ export async function trainingDayWorkflow(
       plan.definition.start = command.start;
       plan.definition.end = command.end;
       plan.definition.rsvpDeadline = command.rsvpDeadline;
+      // Told to everyone in the notices; a reschedule without a reason clears an older one.
+      plan.changeReason =
+        typeof command.reason === 'string' ? command.reason.trim() || undefined : undefined;
       plan.schedule = {
         startsAt: command.startsAt,
         endsAt: command.endsAt,
@@ -353,6 +356,7 @@ export async function trainingDayWorkflow(
     cancelTrainingDay,
     async ({ reason }) => {
       state.cancelledReason = reason.trim();
+      plan.changeReason = state.cancelledReason;
       enter('cancelled');
       await noticeChildren({ cancelled: true });
       return state.phase;

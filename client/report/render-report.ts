@@ -27,6 +27,14 @@ export function userText(text: string): string {
   return `<bdi>${escapeHtml(text)}</bdi>`;
 }
 
+/**
+ * "15:00–15:20" isolated as the emails isolate it: in an Arabic page, an unisolated range of
+ * digits and a dash reads backwards ("15:20–15:00").
+ */
+function timeRange(start: string, end: string): string {
+  return `<bdi>${escapeHtml(`${start}\u2013${end}`)}</bdi>`;
+}
+
 interface Renderer {
   language: Language;
   t(key: ReportLabel): string;
@@ -221,7 +229,7 @@ export function renderTrainingDayReportHtml(report: TrainingDayReport, language:
 ${report.agenda
   .map(
     (item) =>
-      `<tr><td class="number">${escapeHtml(item.start)}–${escapeHtml(item.end)}</td><td>${r.text(item.title)}</td><td>${item.speakerName ? `${userText(item.speakerName)}${item.speakerStatus && item.speakerStatus !== 'confirmed' ? ` ${statusBadge(r, item.speakerStatus)}` : ''}` : ''}</td></tr>`,
+      `<tr><td class="number">${timeRange(item.start, item.end)}</td><td>${r.text(item.title)}</td><td>${item.speakerName ? `${userText(item.speakerName)}${item.speakerStatus && item.speakerStatus !== 'confirmed' ? ` ${statusBadge(r, item.speakerStatus)}` : ''}` : ''}</td></tr>`,
   )
   .join('\n')}
 </tbody>

@@ -46,9 +46,17 @@ export interface MessageRecipient {
   shard?: number;
 }
 
+/**
+ * Where a recipient stands with the day when it changes: decides what a reschedule notice
+ * says, whether it carries a calendar update (never to those who declined) and which links.
+ */
+export const RECIPIENT_STANDINGS = ['pending', 'accepted', 'waitlisted', 'declined'] as const;
+export type RecipientStanding = (typeof RECIPIENT_STANDINGS)[number];
+
 /** Purpose-specific content; each template reads the fields it needs. */
 export interface MessageDetails {
   seats?: number;
+  standing?: RecipientStanding;
   waitlistPosition?: number;
   agendaItemId?: string;
   partnerId?: string;

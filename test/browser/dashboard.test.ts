@@ -116,7 +116,7 @@ describe('the dashboard in headless Chromium', () => {
     await link.locator('input[name="seats"]').fill('2');
     await link.locator('button[value="accept"]').click();
     await link.locator('.notice').waitFor();
-    expect(await link.locator('.notice').textContent()).toContain('2 place(s)');
+    expect(await link.locator('.notice').textContent()).toContain('2 participants');
 
     await expectText(accepted, (value) => value === '1', 30_000);
     expect(await dashboard.locator('#funnel [data-count="seats"]').textContent()).toMatch(/^2\//);

@@ -45,9 +45,9 @@ export const associationInvitation: MessageTemplate = (t) => ({
       en: `${t.day.organiser} is pleased to invite your association to the training day on ${t.q(t.day.theme)}, on ${t.day.date}, at ${t.day.venue}.`,
     }),
     t.tr({
-      ar: `يمكن لجمعيتكم تسجيل ${t.seats(t.details.seats ?? 1)} على الأكثر. المرجو الرد قبل ${t.day.rsvpDeadline}، علماً أن عدد المقاعد محدود.`,
-      fr: `Votre association peut inscrire jusqu'à ${t.seats(t.details.seats ?? 1)}. Merci de répondre avant le ${t.day.rsvpDeadline} : les places sont limitées.`,
-      en: `Your association may register up to ${t.seats(t.details.seats ?? 1)}. Please reply by ${t.day.rsvpDeadline}: seats are limited.`,
+      ar: `يمكن لجمعيتكم تسجيل ${t.seats(t.day.seatsPerAssociation)} على الأكثر. المرجو الرد قبل ${t.day.rsvpDeadline}، علماً أن عدد المقاعد محدود.`,
+      fr: `Votre association peut inscrire jusqu'à ${t.seats(t.day.seatsPerAssociation)}. Merci de répondre avant le ${t.day.rsvpDeadline} : les places sont limitées.`,
+      en: `Your association may register up to ${t.seats(t.day.seatsPerAssociation)}. Please reply by ${t.day.rsvpDeadline}: seats are limited.`,
     }),
   ]),
   facts: dayFacts(t, { theme: true, deadline: true }),
