@@ -39,7 +39,10 @@ export async function startWorkerProcess(
 }
 
 /** Sends `signal` and waits for the process to exit (at once if it already has). */
-export async function stopWorkerProcess(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+export async function stopWorkerProcess(
+  child: ChildProcess,
+  signal: NodeJS.Signals,
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((done) => child.once('exit', done));
   child.kill(signal);
