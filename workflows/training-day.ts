@@ -76,6 +76,7 @@ import {
   pendingSlotView,
   registrationOf,
   slotItems,
+  statusLists,
 } from './training-day-state';
 
 const SETTLED_PARTNER = new Set(['confirmed', 'declined', 'escalated', 'cancelled']);
@@ -221,7 +222,6 @@ export async function trainingDayWorkflow(
     const day = plan.definition;
     const registration = registrationOf(state, day.capacity);
     const { waitlistedByProvince: _p, waitlistedBySector: _s, ...counts } = registration;
-    const slotIds = new Set(slotItems(plan).map((item) => item.id));
     return {
       eventId,
       title: day.title,
@@ -234,14 +234,10 @@ export async function trainingDayWorkflow(
       rsvpDeadlineAt: plan.schedule.rsvpDeadlineAt,
       languages: day.languages,
       agenda: day.agenda,
-      partners: state.partners,
-      speakers: state.speakers.filter(
-        (view) => slotIds.has(view.agendaItemId) || view.status !== 'cancelled',
-      ),
+      ...statusLists(plan, state),
       registration: counts,
       attendance: state.attendance,
       recommendations: state.recommendations,
-      followUps: state.followUps,
       cancelledReason: state.cancelledReason,
       previousEventId: plan.previousEventId,
       nextEventIds: state.nextEventIds,

@@ -33,6 +33,11 @@ export interface SpeakerSlotView {
   replacementReason?: 'declined' | 'no-answer';
   /** The answer is due by then, while the speaker is invited. */
   answerBy?: string;
+  /**
+   * The partner institution this slot's speaker was to come from, when that partner declined:
+   * the coordinator has another speaker to find (or the speaker's own word to get).
+   */
+  partnerDeclined?: string;
 }
 
 export interface PhaseChange {
