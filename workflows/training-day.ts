@@ -119,6 +119,7 @@ function validateReschedule(
   command: RescheduleCommand,
   plan: TrainingDayPlan,
   phase: TrainingDayPhase,
+  invitationsSent: boolean,
 ): void {
   if (phaseRank(phase) >= phaseRank('in-progress'))
     refuse(ErrorCodes.wrongPhase, `a training day cannot be rescheduled once ${phase}`);
@@ -129,6 +130,12 @@ function validateReschedule(
     if (typeof command[field] !== 'string') refuseInput('is required', field);
   const startsAt = Date.parse(command.startsAt);
   if (startsAt <= now()) refuseInput('the new date must be in the future', 'date');
+  // Invitations not sent yet would never go out (no one could answer them): say so now.
+  if (!invitationsSent && Date.parse(command.rsvpDeadlineAt) < now())
+    refuseInput(
+      'the RSVP deadline would already have passed, so no invitation could go out; give a later rsvpDeadline',
+      'rsvpDeadline',
+    );
   if (Date.parse(command.endsAt) <= startsAt) refuseInput('must be after start', 'end');
   if (Date.parse(command.rsvpDeadlineAt) > startsAt)
     refuseInput('must not be after the day itself', 'rsvpDeadline');
@@ -343,7 +350,10 @@ export async function trainingDayWorkflow(
       await noticeChildren();
       return { revision: plan.revision };
     },
-    { validator: (command) => validateReschedule(command, plan, state.phase) },
+    {
+      validator: (command) =>
+        validateReschedule(command, plan, state.phase, state.registration !== undefined),
+    },
   );
   setHandler(
     cancelTrainingDay,
@@ -508,6 +518,7 @@ export async function trainingDayWorkflow(
         trainingDayWorkflowId: selfId,
         partners: plan.definition.partners,
         definition: plan.definition,
+        ...(state.phaseHistory[0]?.phase === 'closed' ? { recordedAfterTheDay: true } : {}),
       };
       await start(followUpWorkflow, workflowId, [input]);
       state.followUpsStarted.push(recommendation.id);

@@ -201,8 +201,6 @@ export function renderTrainingDayReportHtml(report: TrainingDayReport, language:
   }
   if (report.organiser) facts.push(['organiser', r.text(report.organiser)]);
   if (report.theme) facts.push(['theme', r.text(report.theme)]);
-  if (report.partners.length > 0)
-    facts.push(['partners', report.partners.map((partner) => r.text(partner.name)).join('<br>')]);
   facts.push(['phase', statusBadge(r, report.phase)]);
   if (report.previousEventId) facts.push(['previousDay', escapeHtml(report.previousEventId)]);
   if (report.nextEventIds.length > 0)
@@ -221,7 +219,23 @@ export function renderTrainingDayReportHtml(report: TrainingDayReport, language:
 ${report.agenda
   .map(
     (item) =>
-      `<tr><td class="number">${escapeHtml(item.start)}–${escapeHtml(item.end)}</td><td>${r.text(item.title)}</td><td>${item.speakerName ? `${userText(item.speakerName)}${item.speakerStatus && item.speakerStatus !== 'confirmed' ? ` ${statusBadge(r, item.speakerStatus)}` : ''}` : ''}</td></tr>`,
+      `<tr><td class="number">${escapeHtml(item.start)}–${escapeHtml(item.end)}</td><td>${r.text(item.title)}</td><td>${item.speakerName ? `${userText(item.speakerName)}${item.speakerStatus && item.speakerStatus !== 'confirmed' ? ` ${statusBadge(r, item.speakerStatus)}` : ''}` : ''}${item.partnerDeclined ? `<br><span class="status status-declined">${r.t('partnerDeclined')}: ${r.text(item.partnerDeclined)}</span>` : ''}</td></tr>`,
+  )
+  .join('\n')}
+</tbody>
+</table>`;
+
+  const partners =
+    report.partners.length === 0
+      ? ''
+      : `<h2>${r.t('partners')}</h2>
+<table>
+<thead><tr><th>${r.t('partner')}</th><th>${r.t('status')}</th><th>${r.t('toReassign')}</th></tr></thead>
+<tbody>
+${report.partners
+  .map(
+    (partner) =>
+      `<tr><td>${r.text(partner.name)}${partner.note ? `<br><span class="muted">${r.t('partnerNote')}: ${userText(partner.note)}</span>` : ''}</td><td>${statusBadge(r, partner.status)}</td><td>${partner.toReassign.length > 0 ? partner.toReassign.map((contribution) => r.v(contribution)).join(', ') : r.t('none')}</td></tr>`,
   )
   .join('\n')}
 </tbody>
@@ -291,6 +305,7 @@ ${segmentTable(r, 'bySector', 'sector', report.bySector)}
 <h2>${r.t('agenda')}</h2>
 ${agenda}
 </section>
+${partners}
 ${speakers}
 <section>
 <h2>${r.t('survey')}</h2>

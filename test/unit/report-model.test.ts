@@ -121,6 +121,32 @@ describe('the report model of one training day', () => {
     ]);
   });
 
+  it('lists partners with their final status and what a declined one leaves to reassign (issue 9)', () => {
+    const status = seedStatus();
+    status.partners[0] = {
+      ...status.partners[0]!,
+      status: 'declined',
+      confirmedContributions: [],
+      toReassign: ['speaker', 'outreach'],
+      note: 'Notre coordinateur est en mission ce jour-là',
+    };
+    status.speakers[1] = { ...status.speakers[1]!, partnerDeclined: 'ads-marrakech-safi' };
+    const report = buildTrainingDayReport({ status, followUps: {}, generatedAt });
+    expect(report.partners.map((partner) => [partner.partnerId, partner.status])).toEqual([
+      ['ads-marrakech-safi', 'declined'],
+      ['province-safi-social-action', 'confirmed'],
+    ]);
+    expect(report.partners[0]).toMatchObject({
+      toReassign: ['speaker', 'outreach'],
+      note: 'Notre coordinateur est en mission ce jour-là',
+    });
+    expect(report.partners[1]!.toReassign).toEqual([]);
+    const flagged = report.agenda.filter((item) => item.partnerDeclined);
+    expect(flagged.map((item) => [item.id, item.partnerDeclined])).toEqual([
+      ['talk-ads-strategy', status.partners[0]!.name],
+    ]);
+  });
+
   it('joins the further training days created from follow-ups to the day’s own links', () => {
     const view = {
       ...networkingView(),

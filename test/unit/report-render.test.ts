@@ -60,6 +60,31 @@ describe('the printable training day report', () => {
     expect(text).toContain('Second day planned for March');
   });
 
+  it('shows each partner’s final status, what is to reassign and the slot left without its speaker (issue 9)', () => {
+    const status = seedStatus();
+    status.partners[0] = {
+      ...status.partners[0]!,
+      status: 'declined',
+      confirmedContributions: [],
+      toReassign: ['speaker', 'outreach'],
+      note: 'Notre coordinateur est en mission',
+    };
+    status.speakers[1] = { ...status.speakers[1]!, partnerDeclined: 'ads-marrakech-safi' };
+    const declined = buildTrainingDayReport({
+      status,
+      followUps: {},
+      generatedAt: '2019-03-01T10:00:00.000Z',
+    });
+    const text = visibleText(renderTrainingDayReportHtml(declined, 'en'));
+    expect(text).toMatch(
+      /Partners Partner Status To reassign .*Declined Speaker, Outreach .*Confirmed —/,
+    );
+    expect(text).toContain('Partner’s note: Notre coordinateur est en mission');
+    expect(text).toContain(
+      'Mme Leila Bennani The partner that was to provide this speaker declined: ',
+    );
+  });
+
   it('escapes every text that came from people', () => {
     const html = renderTrainingDayReportHtml(report, 'fr');
     expect(html).not.toContain('<glazes>');

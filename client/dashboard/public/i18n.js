@@ -90,6 +90,12 @@
     'col.status': { ar: 'الحالة', fr: 'État', en: 'Status' },
     'col.contributions': { ar: 'المساهمات', fr: 'Contributions', en: 'Contributions' },
     'col.reminders': { ar: 'التذكيرات', fr: 'Relances', en: 'Reminders' },
+    'col.toReassign': { ar: 'للإسناد من جديد', fr: 'À réattribuer', en: 'To reassign' },
+    'event.partnerDeclined': {
+      ar: 'اعتذرت {partner}: يلزم متدخل آخر',
+      fr: '{partner} s’est désisté : intervenant à trouver',
+      en: '{partner} declined: find a speaker',
+    },
     'col.slot': { ar: 'المداخلة', fr: 'Intervention', en: 'Slot' },
     'col.speaker': { ar: 'المتدخل', fr: 'Intervenant', en: 'Speaker' },
     'col.association': { ar: 'الجمعية', fr: 'Association', en: 'Association' },
