@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   log,
+  patched,
   setHandler,
   startChild,
   upsertSearchAttributes,
@@ -51,9 +52,11 @@ import { workflowIds } from '../domain/workflow-ids';
 import { attendanceWorkflow } from './attendance';
 import { followUpWorkflow } from './follow-up';
 import { invitationShardWorkflow } from './invitation-shard';
-import { directory, readModel } from './lifecycle-activities';
+import { directory, mail, readModel } from './lifecycle-activities';
 import {
   HOUR_MS,
+  MINUTE_MS,
+  coordinatorRecipient,
   earliest,
   inBatches,
   isoNow,
@@ -251,6 +254,7 @@ export async function trainingDayWorkflow(
       agendaRevision: state.agendaRevision,
       summary: state.summary,
       followUpStartsAt: state.phase === 'closed' ? new Date(followUpAt()).toISOString() : undefined,
+      audienceEmpty: state.audienceEmpty,
     };
   }
 
@@ -469,12 +473,40 @@ export async function trainingDayWorkflow(
     });
   }
 
+  /** While invitations wait for an audience, when the directory is looked at again. */
+  const audienceRecheckAt = (): number | undefined =>
+    state.audienceEmpty && state.phase === 'invitations-open'
+      ? Date.parse(state.audienceEmpty.checkedAt) + tuning.audienceRecheckMinutes * MINUTE_MS
+      : undefined;
+
+  /** No association matched the audience: nothing starts; the coordinator is told, once. */
+  async function waitForAudience(): Promise<void> {
+    const at = isoNow();
+    if (state.audienceEmpty) state.audienceEmpty.checkedAt = at;
+    else {
+      const event = briefOf(plan);
+      await mail.sendMessage({
+        purpose: 'audience-empty',
+        event,
+        recipient: coordinatorRecipient(event, 'audience'),
+        revision: 0,
+        details: { audience: plan.definition.audience },
+      });
+      state.audienceEmpty = { since: at, checkedAt: at };
+    }
+    changed();
+  }
+
   async function ensureRegistration(): Promise<void> {
     if (state.registration) return;
+    // A day still waiting for its audience once answers have closed invites no one.
+    if (state.audienceEmpty && now() > Date.parse(plan.schedule.rsvpDeadlineAt)) return;
     const invitations = await directory.planInvitations({
       eventId,
       audience: plan.definition.audience,
     });
+    if (invitations.invitees === 0 && patched('empty-audience-waits')) return waitForAudience();
+    state.audienceEmpty = undefined;
     const event = briefOf(plan);
     await start(seatLedgerWorkflow, workflowIds.seatLedger(eventId), [
       { event, shardCount: invitations.shardCount, tuning: options.tuning },
@@ -732,6 +764,8 @@ export async function trainingDayWorkflow(
     const rank = phaseRank(state.phase);
     if (rank >= phaseRank('booking-speakers') && rank < phaseRank('closed')) await ensureSpeakers();
     if (state.phase === 'following-up') await ensureFollowUps();
+    const recheckAt = audienceRecheckAt();
+    if (recheckAt !== undefined && now() >= recheckAt) await ensureRegistration();
     if (state.phase === 'closed' || state.phase === 'following-up') {
       const closedAt = state.summary?.closedAt ?? isoNow();
       state.summary = closingSummaryOf(state, plan.definition.capacity, closedAt);
@@ -752,6 +786,7 @@ export async function trainingDayWorkflow(
       () => poked || (handOver && quiet()),
       earliest(
         nextDeadline(),
+        audienceRecheckAt(),
         publishedVersion < statusVersion ? lastPublishAt + tuning.publishIntervalMs : undefined,
       ),
     );

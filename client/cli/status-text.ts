@@ -48,6 +48,10 @@ export function statusText(reading: StatusReading): string {
     `RSVP by    ${localTime(status.rsvpDeadlineAt, status.timeZone)}`,
     `revision   ${status.revision}    (${source})`,
   ];
+  if (status.audienceEmpty)
+    lines.push(
+      `invitations NONE SENT: no association matches the audience (since ${localTime(status.audienceEmpty.since, status.timeZone)}); import associations or widen the audience, the day looks again every hour`,
+    );
   let text = lines.join('\n');
   if (status.phaseHistory.length > 0)
     text += section(

@@ -77,6 +77,8 @@ export interface TrainingDayStatus {
   summary?: ClosingSummary;
   /** When the coordination will move on to follow-up by itself, once closed. */
   followUpStartsAt?: string;
+  /** Set while invitations wait for an audience: no association matched, nothing was sent. */
+  audienceEmpty?: AudienceEmpty;
 }
 
 /** Invited, accepted, waitlisted and attended associations of one province or sector. */
@@ -198,6 +200,8 @@ export interface LifecycleTuning {
   surveyWindowHours?: number;
   /** Children started at once (default 50). */
   startBatchSize?: number;
+  /** How often a day whose audience matched no association looks again, in minutes (default 60). */
+  audienceRecheckMinutes?: number;
 }
 
 /** What a training day's later runs carry over continue-as-new. */
@@ -227,6 +231,16 @@ export interface TrainingDayCarriedState {
   cancelledReason?: string;
   nextEventIds: string[];
   requestedPhase?: TrainingDayPhase;
+  /** Invitations were due but the audience matched no association: when it was last looked at. */
+  audienceEmpty?: AudienceEmpty;
+}
+
+/** Invitations were due, but no association matched the audience: nothing went out. */
+export interface AudienceEmpty {
+  /** When it was first found empty (the coordinator was told then). */
+  since: string;
+  /** When the directory was last looked at. */
+  checkedAt: string;
 }
 
 /** The training-day workflow's second argument: state carried over, and tuning. */

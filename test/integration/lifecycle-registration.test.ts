@@ -183,4 +183,35 @@ describe('registration: invitations, RSVPs, capacity and the waiting list', () =
     );
     expect(recipients.sort()).toEqual(invited.map((association) => association.email).sort());
   });
+
+  it('a day whose audience matches no association tells the coordinator, sends nothing and waits for one (issue 9)', async () => {
+    const eventId = uniqueId('no-audience');
+    const province = `Province ${eventId}`;
+    const plan = planFor(await harness.nowMs(), eventId, registrationOnly(20, [province]));
+    await harness.startDay(plan);
+    await harness.smtp.waitFor(
+      () =>
+        messagesOf(ofEvent(eventId), 'audience-empty', plan.definition.organiser.coordinatorEmail)
+          .length === 1,
+    );
+    const waiting = await harness.waitForStatus(eventId, (s) => s.audienceEmpty !== undefined);
+    expect(waiting.phase).toBe('invitations-open');
+    expect(waiting.registration).toMatchObject({ invited: 0, shards: 0 });
+    const notice = messagesOf(ofEvent(eventId), 'audience-empty')[0]!;
+    expect((notice.parsed.text ?? '').replace(/[\u2066-\u2069]/g, '')).toContain(
+      `provinces (${province})`,
+    );
+
+    // The associations are imported; within the hour the day finds them and invites them.
+    const associations = syntheticAssociations(3, { prefix: eventId, provinces: [province] });
+    await harness.directory.upsert(associations);
+    await harness.env.sleep('61 minutes');
+    const open = await harness.waitForStatus(eventId, (s) => s.registration.shards > 0);
+    expect(open.audienceEmpty).toBeUndefined();
+    expect(open.registration.invited).toBe(3);
+    await harness.smtp.waitFor(
+      () => messagesOf(ofEvent(eventId), 'association-invitation').length === 3,
+    );
+    expect(messagesOf(ofEvent(eventId), 'audience-empty')).toHaveLength(1);
+  });
 });
