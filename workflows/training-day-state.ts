@@ -160,6 +160,8 @@ export function registrationOf(
   if (!registration) return result;
   let shardSeats = 0;
   for (const report of registration.shards) {
+    // An invitation that never went out is not one: the day must not look alive.
+    result.invited -= report.uninvited ?? 0;
     result.accepted += report.counts.accepted;
     result.declined += report.counts.declined;
     result.waitlisted += report.counts.waitlisted;

@@ -171,6 +171,11 @@ export interface ShardReport {
   waitlistedBySector?: Record<string, number>;
   /** Seats held by the shard's accepted associations. */
   seats?: number;
+  /**
+   * Invitees never sent an invitation (it would have come after the RSVP deadline) and who did
+   * not answer another way: not counted as invited.
+   */
+  uninvited?: number;
 }
 export const invitationShardReport = defineSignal<[ShardReport]>('invitationShardReport');
 export const seatLedgerReport =

@@ -3,6 +3,7 @@ import type { RsvpInput } from '../../domain/registration';
 import { shardOf, workflowIds } from '../../domain/workflow-ids';
 import { uniqueId } from '../support/temporal';
 import {
+  eventually,
   messagesOf,
   planFor,
   registrationOnly,
@@ -177,7 +178,21 @@ describe('registration: invitations, RSVPs, capacity and the waiting list', () =
     await harness.smtp.waitFor(
       () => messagesOf(ofEvent(eventId), 'association-invitation').length === 4,
     );
-    await new Promise((settle) => setTimeout(settle, 500));
+    // Every invitee marked invited means the shards sent their whole batch: no more is coming.
+    for (const association of invited)
+      await eventually(
+        () =>
+          harness.client.workflow
+            .getHandle(
+              workflowIds.invitationShard(
+                eventId,
+                shardOf(association.id, status.registration.shards),
+              ),
+            )
+            .query(getInvitee, association.id),
+        (view) => view?.status === 'invited',
+      );
+    await harness.smtp.waitFor(() => true);
     const recipients = messagesOf(ofEvent(eventId), 'association-invitation').flatMap(
       (message) => message.to,
     );
@@ -213,5 +228,28 @@ describe('registration: invitations, RSVPs, capacity and the waiting list', () =
       () => messagesOf(ofEvent(eventId), 'association-invitation').length === 3,
     );
     expect(messagesOf(ofEvent(eventId), 'audience-empty')).toHaveLength(1);
+  });
+
+  it('a day that reaches its invitations after the RSVP deadline sends none and does not count any as invited (issue 9)', async () => {
+    const eventId = uniqueId('late-invitations');
+    const province = `Province ${eventId}`;
+    await harness.directory.upsert(
+      syntheticAssociations(3, { prefix: eventId, provinces: [province] }),
+    );
+    // Two days ahead with the deadline three days before: invitations are due when answers closed.
+    const plan = planFor(await harness.nowMs(), eventId, registrationOnly(20, [province]), {
+      daysAhead: 2,
+      deadlineDaysBefore: 3,
+    });
+    await harness.startDay(plan);
+    const status = await harness.waitForStatus(
+      eventId,
+      (s) =>
+        s.phase === 'registration-closed' &&
+        s.registration.shards > 0 &&
+        s.registration.invited === 0,
+    );
+    expect(status.registration).toMatchObject({ invited: 0, pending: 0, accepted: 0 });
+    expect(messagesOf(ofEvent(eventId), 'association-invitation')).toHaveLength(0);
   });
 });
