@@ -119,6 +119,20 @@ describe('the CLI human output', () => {
     );
   });
 
+  it('says in the table that no invitation went out while no association matches the audience (issue 9)', () => {
+    const text = statusText({
+      status: {
+        ...status,
+        registration: { ...status.registration, invited: 0, pending: 0, shards: 0 },
+        audienceEmpty: { since: '2018-10-20T09:00:00Z', checkedAt: '2018-10-20T10:00:00Z' },
+      },
+      source: 'workflow',
+    });
+    expect(text).toContain(
+      'invitations NONE SENT: no association matches the audience (since 2018-10-20 10:00)',
+    );
+  });
+
   it('says so when there are no training days', () => {
     expect(summariesText([])).toBe('no training days');
   });

@@ -57,6 +57,17 @@
             ]
           : []),
       );
+    // Invitations were due but no association matched: nothing went out, the day waits.
+    if (status.audienceEmpty)
+      document
+        .getElementById('event-header')
+        .append(
+          h(
+            'p',
+            { class: 'badge', dataset: { status: 'audience-empty' } },
+            t('event.audienceEmpty'),
+          ),
+        );
   }
 
   function renderTimeline() {

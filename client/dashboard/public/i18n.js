@@ -43,6 +43,11 @@
     'event.revision': { ar: 'المراجعة', fr: 'Révision', en: 'Revision' },
     'event.rsvpBy': { ar: 'آخر أجل للرد', fr: 'Réponses avant le', en: 'RSVP by' },
     'event.cancelled': { ar: 'ملغى', fr: 'Annulée', en: 'Cancelled' },
+    'event.audienceEmpty': {
+      ar: 'لم تُرسل أي دعوة: لا توجد جمعية مطابقة للفئة المستهدفة. استوردوا الجمعيات أو وسّعوا الفئة؛ يعيد اليوم التحقق كل ساعة.',
+      fr: 'Aucune invitation envoyée : aucune association ne correspond au public visé. Importez les associations ou élargissez le public ; la journée vérifie à nouveau toutes les heures.',
+      en: 'No invitation sent: no association matches the audience. Import the associations or widen the audience; the day looks again every hour.',
+    },
     'event.none': { ar: 'لا شيء بعد', fr: 'Rien pour l’instant', en: 'None yet' },
     'event.nobodyWaiting': {
       ar: 'لا أحد في الانتظار',
