@@ -125,6 +125,18 @@ function statusBadge(r: Renderer, status: string): string {
   return `<span class="status status-${escapeHtml(status)}">${r.v(status)}</span>`;
 }
 
+/** A section heading and a table of already rendered cells; nothing when there are no rows. */
+function titledTable(r: Renderer, heading: ReportLabel, columns: ReportLabel[], rows: string[][]) {
+  if (rows.length === 0) return '';
+  return `<h2>${r.t(heading)}</h2>
+<table>
+<thead><tr>${columns.map((column) => `<th>${r.t(column)}</th>`).join('')}</tr></thead>
+<tbody>
+${rows.map((cells) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('\n')}
+</tbody>
+</table>`;
+}
+
 function segmentTable(r: Renderer, heading: ReportLabel, column: ReportLabel, rows: SegmentRow[]) {
   if (rows.length === 0) return '';
   const sum = (key: 'invited' | 'accepted' | 'attended') =>
@@ -225,37 +237,29 @@ ${report.agenda
 </tbody>
 </table>`;
 
-  const partners =
-    report.partners.length === 0
-      ? ''
-      : `<h2>${r.t('partners')}</h2>
-<table>
-<thead><tr><th>${r.t('partner')}</th><th>${r.t('status')}</th><th>${r.t('toReassign')}</th></tr></thead>
-<tbody>
-${report.partners
-  .map(
-    (partner) =>
-      `<tr><td>${r.text(partner.name)}${partner.note ? `<br><span class="muted">${r.t('partnerNote')}: ${userText(partner.note)}</span>` : ''}</td><td>${statusBadge(r, partner.status)}</td><td>${partner.toReassign.length > 0 ? partner.toReassign.map((contribution) => r.v(contribution)).join(', ') : r.t('none')}</td></tr>`,
-  )
-  .join('\n')}
-</tbody>
-</table>`;
+  const partners = titledTable(
+    r,
+    'partners',
+    ['partner', 'status', 'toReassign'],
+    report.partners.map((partner) => [
+      `${r.text(partner.name)}${partner.note ? `<br><span class="muted">${r.t('partnerNote')}: ${userText(partner.note)}</span>` : ''}`,
+      statusBadge(r, partner.status),
+      partner.toReassign.length > 0
+        ? partner.toReassign.map((contribution) => r.v(contribution)).join(', ')
+        : r.t('none'),
+    ]),
+  );
 
-  const speakers =
-    report.speakers.length === 0
-      ? ''
-      : `<h2>${r.t('speakers')}</h2>
-<table>
-<thead><tr><th>${r.t('speaker')}</th><th>${r.t('talk')}</th><th>${r.t('status')}</th></tr></thead>
-<tbody>
-${report.speakers
-  .map(
-    (speaker) =>
-      `<tr><td>${userText(speaker.name)}</td><td>${r.text(speaker.talk)}</td><td>${statusBadge(r, speaker.status)}</td></tr>`,
-  )
-  .join('\n')}
-</tbody>
-</table>`;
+  const speakers = titledTable(
+    r,
+    'speakers',
+    ['speaker', 'talk', 'status'],
+    report.speakers.map((speaker) => [
+      userText(speaker.name),
+      r.text(speaker.talk),
+      statusBadge(r, speaker.status),
+    ]),
+  );
 
   const survey = report.survey;
   const surveySection =

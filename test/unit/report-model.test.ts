@@ -1,6 +1,12 @@
 import type { ClosingSummary } from '../../domain/messages/training-day';
 import { buildProgrammeReport, buildTrainingDayReport } from '../../domain/report';
-import { networkingView, seedPlan, seedStatus, survey } from './report-fixtures';
+import {
+  networkingView,
+  seedPlan,
+  seedStatus,
+  statusWithDeclinedPartner,
+  survey,
+} from './report-fixtures';
 
 const generatedAt = '2019-03-01T10:00:00.000Z';
 
@@ -122,15 +128,7 @@ describe('the report model of one training day', () => {
   });
 
   it('lists partners with their final status and what a declined one leaves to reassign (issue 9)', () => {
-    const status = seedStatus();
-    status.partners[0] = {
-      ...status.partners[0]!,
-      status: 'declined',
-      confirmedContributions: [],
-      toReassign: ['speaker', 'outreach'],
-      note: 'Notre coordinateur est en mission ce jour-là',
-    };
-    status.speakers[1] = { ...status.speakers[1]!, partnerDeclined: 'ads-marrakech-safi' };
+    const status = statusWithDeclinedPartner();
     const report = buildTrainingDayReport({ status, followUps: {}, generatedAt });
     expect(report.partners.map((partner) => [partner.partnerId, partner.status])).toEqual([
       ['ads-marrakech-safi', 'declined'],

@@ -4,7 +4,7 @@ import {
   renderTrainingDayReportHtml,
 } from '../../client/report/render-report';
 import { buildProgrammeReport, buildTrainingDayReport } from '../../domain/report';
-import { networkingView, seedStatus, survey } from './report-fixtures';
+import { networkingView, seedStatus, statusWithDeclinedPartner, survey } from './report-fixtures';
 
 const report = buildTrainingDayReport({
   status: seedStatus(),
@@ -61,17 +61,8 @@ describe('the printable training day report', () => {
   });
 
   it('shows each partner’s final status, what is to reassign and the slot left without its speaker (issue 9)', () => {
-    const status = seedStatus();
-    status.partners[0] = {
-      ...status.partners[0]!,
-      status: 'declined',
-      confirmedContributions: [],
-      toReassign: ['speaker', 'outreach'],
-      note: 'Notre coordinateur est en mission',
-    };
-    status.speakers[1] = { ...status.speakers[1]!, partnerDeclined: 'ads-marrakech-safi' };
     const declined = buildTrainingDayReport({
-      status,
+      status: statusWithDeclinedPartner(),
       followUps: {},
       generatedAt: '2019-03-01T10:00:00.000Z',
     });

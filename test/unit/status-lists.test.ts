@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { planTrainingDay } from '../../client/training-day-plan';
 import type { FollowUpSummary } from '../../domain/follow-up';
 import type { TrainingDayCarriedState } from '../../domain/messages/training-day';
 import {
@@ -10,12 +7,9 @@ import {
   slotItems,
   statusLists,
 } from '../../workflows/training-day-state';
+import { seedPlan } from './report-fixtures';
 
-const plan = planTrainingDay(
-  JSON.parse(
-    readFileSync(resolve(__dirname, '..', '..', 'examples', 'safi-2018-11-23.json'), 'utf8'),
-  ),
-);
+const plan = seedPlan;
 const RECOMMENDATIONS = ['capacity-building', 'coordination', 'further-training'];
 
 function followUp(recommendationId: string): FollowUpSummary {
