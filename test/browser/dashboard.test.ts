@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { importAssociations } from '../../client/associations/import-associations';
 import { startHttpServer } from '../../client/http/server';
+import { answerPartner } from '../../client/partners';
 import { advanceDay } from '../../client/training-day-changes';
 import { createTrainingDay } from '../../client/training-days';
 import { freePort } from '../../scripts/stack/ports';
@@ -145,6 +146,47 @@ describe('the dashboard in headless Chromium', () => {
     await list.screenshot({ path: resolve(ARTIFACTS, 'dashboard-list.png'), fullPage: true });
     await context.close();
     expect(pageErrors).toEqual([]);
+  });
+
+  it('shows what a declined partner leaves to reassign and flags the slot of its speaker (issue 9)', async () => {
+    const eventId = uniqueId('browser-declined');
+    const connections = {
+      config: stack.config,
+      temporal: stack.temporal.client,
+      redis: stack.redis.redis,
+    };
+    await createTrainingDay(
+      stack.temporal.client,
+      stack.config.TEMPORAL_TASK_QUEUE,
+      { ...SEED, id: eventId },
+      { date: futureDate(30) },
+    );
+    // The partner's workflow starts a moment after the day's.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const answered = await answerPartner(connections, eventId, 'ads-marrakech-safi', {
+        answer: 'decline',
+        note: 'Notre coordinateur est en mission',
+      }).catch((error: Error) => {
+        if (Date.now() > deadline) throw error;
+        return undefined;
+      });
+      if (answered) break;
+      await new Promise((wake) => setTimeout(wake, 300));
+    }
+
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const dashboard = await context.newPage();
+    await dashboard.goto(`${server.url}/dashboard/events/${eventId}#key=${VIEWER_KEY}`);
+    await dashboard.locator('#languages button[lang="en"]').click();
+    await expectText(dashboard.locator('#partners'), (text) =>
+      /Social Development Agency \(ADS\), Marrakech-Safi.*Declined.*speaker, outreach/.test(text),
+    );
+    expect(await dashboard.locator('#partners').textContent()).toContain('To reassign');
+    await expectText(dashboard.locator('#speakers'), (text) =>
+      text.includes('Social Development Agency (ADS), Marrakech-Safi declined: find a speaker'),
+    );
+    await context.close();
   });
 });
 
