@@ -212,6 +212,9 @@ export function closingSummaryOf(
 ): ClosingSummary {
   const registration = registrationOf(state, capacity);
   const attendance = state.attendance;
+  // When no invitation went out (they came due after the deadline), no province was invited.
+  const invitedBy = (segment: 'invitedByProvince' | 'invitedBySector') =>
+    registration.invited > 0 ? (state.registration?.[segment] ?? {}) : {};
   return {
     closedAt,
     invited: registration.invited,
@@ -225,13 +228,13 @@ export function closingSummaryOf(
     attendees: attendance.attendees,
     walkIns: attendance.walkIns,
     byProvince: segments(
-      state.registration?.invitedByProvince ?? {},
+      invitedBy('invitedByProvince'),
       registration.byProvince,
       registration.waitlistedByProvince,
       attendance.byProvince,
     ),
     bySector: segments(
-      state.registration?.invitedBySector ?? {},
+      invitedBy('invitedBySector'),
       registration.bySector,
       registration.waitlistedBySector,
       attendance.bySector,

@@ -134,7 +134,12 @@ describe('after the seed day: its four recommendations followed up, a visit arra
       });
 
     // Before the day, the report counts invitees by province from the invitation shards.
-    const early = await buildTrainingDayReport(client, eventId);
+    // (An invitee counts as invited once its shard has marked the invitation sent.)
+    const early = await eventually(
+      () => buildTrainingDayReport(client, eventId),
+      (built) => built.byProvince.reduce((sum, row) => sum + row.invited, 0) === 40,
+      'the 40 invitations marked sent',
+    );
     expect(early.byProvince.map((row) => [row.segment, row.invited, row.accepted])).toEqual([
       ['Safi', invitedIn('Safi'), acceptedIn('Safi')],
       ['Youssoufia', invitedIn('Youssoufia'), acceptedIn('Youssoufia')],

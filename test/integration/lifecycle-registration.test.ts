@@ -1,3 +1,4 @@
+import { buildTrainingDayReport } from '../../client/report';
 import { getSeatLedger, getInvitee, submitRsvp } from '../../domain/messages/registration';
 import type { RsvpInput } from '../../domain/registration';
 import { shardOf, workflowIds } from '../../domain/workflow-ids';
@@ -251,5 +252,9 @@ describe('registration: invitations, RSVPs, capacity and the waiting list', () =
     );
     expect(status.registration).toMatchObject({ invited: 0, pending: 0, accepted: 0 });
     expect(messagesOf(ofEvent(eventId), 'association-invitation')).toHaveLength(0);
+    // Nor does the report count any province as invited.
+    const report = await buildTrainingDayReport(harness.client, eventId);
+    expect(report.totals.invited).toBe(0);
+    expect(report.byProvince).toEqual([]);
   });
 });
