@@ -50,7 +50,7 @@ export function statusText(reading: StatusReading): string {
   ];
   if (status.audienceEmpty)
     lines.push(
-      `invitations NONE SENT: no association matches the audience (since ${localTime(status.audienceEmpty.since, status.timeZone)}); import associations or widen the audience, the day looks again every hour`,
+      `invitations NONE SENT: no association matches the audience (since ${localTime(status.audienceEmpty.since, status.timeZone)}); import associations or widen the audience (the day looks again every hour until its RSVP deadline)`,
     );
   let text = lines.join('\n');
   if (status.phaseHistory.length > 0)
