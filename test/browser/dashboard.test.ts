@@ -64,9 +64,9 @@ describe('the dashboard in headless Chromium', () => {
     await stack?.stop();
   });
 
-  it('shows an RSVP arriving through its emailed link live, without reloading', async () => {
-    await importAssociations(stack.redis.redis, stack.config.REDIS_PREFIX, CSV);
-    const eventId = uniqueId('browser-day');
+  /** The seed day, 30 days from now, under a fresh id. */
+  async function createSeedDay(prefix: string) {
+    const eventId = uniqueId(prefix);
     const connections = {
       config: stack.config,
       temporal: stack.temporal.client,
@@ -78,6 +78,12 @@ describe('the dashboard in headless Chromium', () => {
       { ...SEED, id: eventId },
       { date: futureDate(30) },
     );
+    return { eventId, connections };
+  }
+
+  it('shows an RSVP arriving through its emailed link live, without reloading', async () => {
+    await importAssociations(stack.redis.redis, stack.config.REDIS_PREFIX, CSV);
+    const { eventId, connections } = await createSeedDay('browser-day');
     await advanceDay(connections, eventId, { to: 'invitations-open', reason: 'browser test' });
     const [invitation] = await stack.smtp.waitFor(
       (messages) => messages.some((message) => message.to.includes('potiers-safi@example.org')),
@@ -149,18 +155,7 @@ describe('the dashboard in headless Chromium', () => {
   });
 
   it('shows what a declined partner leaves to reassign and flags the slot of its speaker (issue 9)', async () => {
-    const eventId = uniqueId('browser-declined');
-    const connections = {
-      config: stack.config,
-      temporal: stack.temporal.client,
-      redis: stack.redis.redis,
-    };
-    await createTrainingDay(
-      stack.temporal.client,
-      stack.config.TEMPORAL_TASK_QUEUE,
-      { ...SEED, id: eventId },
-      { date: futureDate(30) },
-    );
+    const { eventId, connections } = await createSeedDay('browser-declined');
     // The partner's workflow starts a moment after the day's.
     const deadline = Date.now() + 30_000;
     for (;;) {
