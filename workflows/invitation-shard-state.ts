@@ -44,9 +44,11 @@ export function shardReportOf(shard: number, invitees: readonly InviteeRecord[])
     waitlistedByProvince: {},
     waitlistedBySector: {},
     seats: 0,
+    uninvited: 0,
   };
   for (const invitee of invitees) {
     report.counts.invited += 1;
+    if (invitee.invitedAt === undefined && invitee.status === 'pending') report.uninvited += 1;
     switch (invitee.status) {
       case 'pending':
       case 'invited':

@@ -17,6 +17,7 @@ export const DEFAULT_TUNING: Readonly<ResolvedTuning> = Object.freeze({
   followUpGraceHours: 7 * 24,
   surveyWindowHours: 30 * 24,
   startBatchSize: 50,
+  audienceRecheckMinutes: 60,
 });
 
 export function resolveTuning(tuning: LifecycleTuning | undefined): ResolvedTuning {

@@ -14,6 +14,7 @@ export const MESSAGE_PURPOSES = [
   'speaker-agenda-change',
   'speaker-reminder',
   'association-invitation',
+  'audience-empty',
   'rsvp-confirmation',
   'rsvp-decline-acknowledgement',
   'waitlist-notice',
@@ -68,6 +69,8 @@ export interface MessageDetails {
   note?: string;
   reason?: string;
   contributions?: string[];
+  /** The provinces and sectors a day invites (`audience-empty`). */
+  audience?: { provinces: string[]; sectors: string[] };
   followUp?: {
     recommendationId: string;
     text: string;

@@ -262,6 +262,26 @@ describe('changes to a training day: reschedule and cancellation', () => {
     expect(final).toMatchObject({ phase: 'cancelled', cancelledReason: 'venue unavailable' });
   });
 
+  it('a day not inviting yet cannot be moved to a date whose RSVP deadline has passed (issue 9)', async () => {
+    const eventId = uniqueId('lapsed-move');
+    const plan = planFor(await harness.nowMs(), eventId, smallDay(`Province ${eventId}`));
+    const day = await harness.startDay(plan);
+    // Two days from now, with the deadline three days before it: yesterday.
+    const soon = DateTime.fromMillis(await harness.nowMs(), { zone: plan.definition.timeZone })
+      .plus({ days: 2 })
+      .toISODate()!;
+    const days = Math.round(
+      DateTime.fromISO(soon).diff(DateTime.fromISO(plan.definition.date), 'days').days,
+    );
+    await expect(
+      day.executeUpdate(rescheduleTrainingDay, { args: [rescheduleBy(plan, days)] }),
+    ).rejects.toMatchObject({
+      cause: { type: 'InvalidInput', details: [{ field: 'rsvpDeadline' }] },
+    });
+    const status = await harness.waitForStatus(eventId, (s) => s.phase === 'coordinating-partners');
+    expect(status).toMatchObject({ revision: 0, startsAt: plan.schedule.startsAt });
+  });
+
   it('a reschedule after the RSVP deadline reopens answers; one into the past is refused', async () => {
     const eventId = uniqueId('reopen');
     const { plan, day, associations, shards } = await bookedDay(eventId);

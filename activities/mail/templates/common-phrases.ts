@@ -74,6 +74,22 @@ const REASON_WORDS: Record<string, Translations> = {
   },
 };
 
+/** A partner's own note with its answer (`details.note`), set apart as the partner's words. */
+export function partnerNoteQuote(t: TemplateContext): MessageContent['quote'] {
+  if (!t.details.note) return undefined;
+  const partner = partnerLabel(t);
+  return {
+    label: partner
+      ? t.tr({ ar: `كلمة ${partner}`, fr: `Message de ${partner}`, en: `Note from ${partner}` })
+      : t.tr({
+          ar: 'كلمة الجهة الشريكة',
+          fr: 'Message du partenaire',
+          en: 'Note from the partner',
+        }),
+    lines: splitNote(t, t.details.note),
+  };
+}
+
 /** The reason given (`details.reason`), set apart, when there is one; codes said in words. */
 export function reasonQuote(t: TemplateContext): MessageContent['quote'] {
   if (!t.details.reason) return undefined;
