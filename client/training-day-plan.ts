@@ -5,7 +5,10 @@ import {
 } from '../domain/training-day';
 import { resolveSchedule } from '../domain/schedule';
 import { LocalDateSchema, pickText, SlugSchema } from '../domain/common';
-import { parseOrThrow } from './validation';
+import type { Taxonomy } from '../domain/taxonomy';
+import { loadTaxonomy } from './taxonomy-file';
+import { checkAgainstTaxonomy } from './taxonomy-checks';
+import { parseOrThrow, ValidationError } from './validation';
 
 export interface PlanOptions {
   previousEventId?: string;
@@ -13,7 +16,15 @@ export interface PlanOptions {
   date?: string;
   /** Another id for the event (e.g. a rehearsal of the same day). */
   id?: string;
+  /** The deployment's sectors and provinces the audience must come from (default: shipped). */
+  taxonomy?: Taxonomy;
 }
+
+/**
+ * The largest plan a workflow is started with, well under Temporal's payload limit (2 MB), so
+ * an oversized event file is refused here naming its field, not by the server.
+ */
+export const PLAN_MAX_BYTES = 512 * 1024;
 
 const DAY_MS = 86_400_000;
 
@@ -66,12 +77,44 @@ export function planTrainingDay(input: unknown, options: PlanOptions = {}): Trai
     applyOverrides(input, options),
     'event',
   );
+  const taxonomy = options.taxonomy ?? loadTaxonomy();
+  const audience = {
+    provinces: checkAgainstTaxonomy(
+      taxonomy,
+      'province',
+      definition.audience.provinces,
+      'event.audience.provinces',
+    ),
+    sectors: checkAgainstTaxonomy(
+      taxonomy,
+      'sector',
+      definition.audience.sectors,
+      'event.audience.sectors',
+    ),
+  };
   const eventId = eventIdFor(definition);
+  checkPlanSize({ ...definition, audience });
   return TrainingDayPlanSchema.parse({
     eventId,
-    definition: { ...definition, id: eventId },
+    definition: { ...definition, audience, id: eventId },
     schedule: resolveSchedule(definition),
     revision: 0,
     previousEventId: options.previousEventId,
   });
+}
+
+/** Refuses a definition too large to start a workflow with, naming its largest field. */
+function checkPlanSize(definition: Record<string, unknown>): void {
+  const sizes = Object.entries(definition).map(
+    ([field, value]) => [field, Buffer.byteLength(JSON.stringify(value) ?? '')] as const,
+  );
+  const total = sizes.reduce((sum, [, size]) => sum + size, 0);
+  if (total <= PLAN_MAX_BYTES) return;
+  const [largest, size] = [...sizes].sort((a, b) => b[1] - a[1])[0]!;
+  throw new ValidationError([
+    {
+      field: `event.${largest}`,
+      message: `is ${Math.round(size / 1024)} KiB; a training day is at most ${PLAN_MAX_BYTES / 1024} KiB in all`,
+    },
+  ]);
 }

@@ -41,8 +41,13 @@ export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 /** Longer free text (comments, reports, news) in a single language. */
 export const FreeTextSchema = z.string().trim().min(1, 'must not be empty').max(5000);
 
-export const SECTORS = ['trade', 'crafts', 'services'] as const;
-export const SectorSchema = z.enum(SECTORS);
+/**
+ * A sector's id. Which sectors exist is data (the deployment's taxonomy, checked at the edge),
+ * so here only its shape: a slug.
+ */
+export const SectorSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be a sector id (a lower-case slug)');
 export type Sector = z.infer<typeof SectorSchema>;
 
 export const ProvinceSchema = SingleLineTextSchema.max(80);

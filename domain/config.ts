@@ -47,6 +47,8 @@ export const ConfigSchema = z.object({
     )
     .optional(),
   MULTAQA_VAR_DIR: z.string().min(1).default('var'),
+  /** A JSON file of the deployment's sectors and provinces; unset: `config/taxonomy.json`. */
+  MULTAQA_TAXONOMY: z.string().min(1).optional(),
   MULTAQA_EMBEDDED: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

@@ -13,6 +13,8 @@ export const ErrorCodes = {
   forbidden: 'Forbidden',
   invalidLink: 'InvalidLink',
   expiredLink: 'ExpiredLink',
+  /** A service multaqa needs (Temporal, Redis) does not answer at its configured address. */
+  unavailable: 'Unavailable',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Readable } from 'node:stream';
 import { AssociationDirectory } from '../../activities/directory/association-directory';
+import type { Taxonomy } from '../../domain/taxonomy';
 import { validateAssociationsCsv, type CsvProgress, type RowProblem } from './association-csv';
 
 /** What an import did: a report a coordinator can act on, row by row. */
@@ -26,9 +27,17 @@ export async function importAssociations(
   redis: Redis,
   prefix: string,
   input: Readable | string,
-  options: { skipInvalid?: boolean; onProgress?: (progress: CsvProgress) => void } = {},
+  options: {
+    skipInvalid?: boolean;
+    onProgress?: (progress: CsvProgress) => void;
+    /** The deployment's sectors and provinces (default: the shipped ones). */
+    taxonomy?: Taxonomy;
+  } = {},
 ): Promise<ImportReport> {
-  const validation = await validateAssociationsCsv(input, { onProgress: options.onProgress });
+  const validation = await validateAssociationsCsv(input, {
+    onProgress: options.onProgress,
+    taxonomy: options.taxonomy,
+  });
   const fileProblem = validation.problems.some(
     (problem) => problem.row === 1 || problem.field === '(file)',
   );

@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { AssociationDirectory } from '../../../activities/directory/association-directory';
 import { importAssociations } from '../../associations/import-associations';
+import { taxonomyOf } from '../../taxonomy-file';
 import type { HttpContext } from '../http-context';
 
 const booleanQuery = z
@@ -37,7 +38,7 @@ export function registerAssociationRoutes({ app, routes, connections }: HttpCont
         connections.redis,
         connections.config.REDIS_PREFIX,
         body ?? '',
-        { skipInvalid: query.skipInvalid },
+        { skipInvalid: query.skipInvalid, taxonomy: taxonomyOf(connections.config) },
       );
       if (!report.stored && report.problems.length > 0) reply.code(400);
       return report;
@@ -64,5 +65,19 @@ export function registerAssociationRoutes({ app, routes, connections }: HttpCont
       found.sort((a, b) => a.id.localeCompare(b.id));
       return { total: found.length, associations: found.slice(0, query.limit) };
     },
+  );
+
+  routes.add(
+    {
+      method: 'GET',
+      url: '/api/taxonomy',
+      summary: "This deployment's sectors and provinces, with their labels in ar/fr/en",
+      tag: 'associations',
+      access: 'viewer',
+      responses: {
+        200: { description: 'Taxonomy: { sectors, provinces }, each [{ id, labels }]' },
+      },
+    },
+    async () => taxonomyOf(connections.config),
   );
 }
