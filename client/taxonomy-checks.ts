@@ -48,3 +48,25 @@ export function checkAgainstTaxonomy(
   if (problems.length > 0) throw new ValidationError(problems);
   return [...new Set(found as string[])];
 }
+
+/** A day's audience with the taxonomy's ids; every unknown province and sector named at once. */
+export function checkAudience(
+  taxonomy: Taxonomy,
+  audience: { provinces: readonly string[]; sectors: readonly string[] },
+  field: string,
+): { provinces: string[]; sectors: string[] } {
+  const problems: Problem[] = [];
+  const checked = (kind: TaxonomyKind, values: readonly string[], name: string) => {
+    try {
+      return checkAgainstTaxonomy(taxonomy, kind, values, `${field}.${name}`);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      problems.push(...error.problems);
+      return [];
+    }
+  };
+  const provinces = checked('province', audience.provinces, 'provinces');
+  const sectors = checked('sector', audience.sectors, 'sectors');
+  if (problems.length > 0) throw new ValidationError(problems);
+  return { provinces, sectors };
+}

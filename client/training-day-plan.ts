@@ -7,7 +7,7 @@ import { resolveSchedule } from '../domain/schedule';
 import { LocalDateSchema, pickText, SlugSchema } from '../domain/common';
 import type { Taxonomy } from '../domain/taxonomy';
 import { loadTaxonomy } from './taxonomy-file';
-import { checkAgainstTaxonomy } from './taxonomy-checks';
+import { checkAudience } from './taxonomy-checks';
 import { parseOrThrow, ValidationError } from './validation';
 
 export interface PlanOptions {
@@ -78,20 +78,7 @@ export function planTrainingDay(input: unknown, options: PlanOptions = {}): Trai
     'event',
   );
   const taxonomy = options.taxonomy ?? loadTaxonomy();
-  const audience = {
-    provinces: checkAgainstTaxonomy(
-      taxonomy,
-      'province',
-      definition.audience.provinces,
-      'event.audience.provinces',
-    ),
-    sectors: checkAgainstTaxonomy(
-      taxonomy,
-      'sector',
-      definition.audience.sectors,
-      'event.audience.sectors',
-    ),
-  };
+  const audience = checkAudience(taxonomy, definition.audience, 'event.audience');
   const eventId = eventIdFor(definition);
   checkPlanSize({ ...definition, audience });
   return TrainingDayPlanSchema.parse({
