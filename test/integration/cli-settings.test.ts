@@ -160,6 +160,19 @@ describe('the CLI knows where it is: .env, var/secrets, the taxonomy, and errors
     });
   });
 
+  it('reports a bad event file as bad input (2) even when Temporal does not answer', async () => {
+    const address = `127.0.0.1:${await freePort()}`;
+    const file = join(project, 'no-capacity.json');
+    writeFileSync(file, JSON.stringify({ ...SEED, capacity: 0 }));
+    const result = await runCli(['event', 'create', '--file', file, '--json'], {
+      TEMPORAL_ADDRESS: address,
+    });
+    expect(result.code).toBe(2);
+    expect(JSON.parse(result.stderr).problems).toEqual([
+      expect.objectContaining({ field: 'event.capacity' }),
+    ]);
+  });
+
   it("names Redis's address, without its password, when it does not answer", async () => {
     const port = await freePort();
     const result = await runCli(['associations', 'list', '--json'], {

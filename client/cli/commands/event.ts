@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { TrainingDayPhaseSchema } from '../../../domain/training-day';
 import { connectTemporalClient } from '../../temporal-client';
-import { createTrainingDay, listTrainingDays, readStatus } from '../../training-days';
+import { listTrainingDays, readStatus, startTrainingDay } from '../../training-days';
+import { planTrainingDay } from '../../training-day-plan';
 import { advanceDay, cancelDay, rescheduleDay } from '../../training-day-changes';
 import { listInvitedAssociations, readWaitingList } from '../../registrations';
 import { parseOrThrow } from '../../validation';
@@ -23,14 +24,15 @@ export function registerEventCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { file: string; date?: string; id?: string } & OutputOptions) => {
       const { config, taxonomy } = cliSettings();
-      const input = readJsonFile(options.file);
+      // Bad input is reported as such even when Temporal is down: check before connecting.
+      const plan = planTrainingDay(readJsonFile(options.file), {
+        date: options.date,
+        id: options.id,
+        taxonomy,
+      });
       const client = await connectTemporalClient(config);
       try {
-        const { eventId } = await createTrainingDay(client, config.TEMPORAL_TASK_QUEUE, input, {
-          date: options.date,
-          id: options.id,
-          taxonomy,
-        });
+        const { eventId } = await startTrainingDay(client, config.TEMPORAL_TASK_QUEUE, plan);
         print(options, { eventId }, () => `created training day ${eventId}`);
       } finally {
         await client.connection.close();
