@@ -1,9 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startHttpServer } from '../../client/http/server';
 import { runCli } from '../support/cli';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startTestHttpServer, startTestStack, type TestStack } from '../support/stack';
 import { uniqueId } from '../support/temporal';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read field by field
@@ -119,14 +118,7 @@ describe('the bad-input corpus (test/fixtures/bad/cases.json): each bad input is
     stack = await startTestStack('bad-input', {
       API_KEYS: `coordinator:${COORDINATOR_KEY}`,
     });
-    server = await startHttpServer({
-      config: stack.config,
-      temporal: stack.temporal.client,
-      redis: stack.redis.redis,
-      smtpUrl: stack.smtp.url,
-      host: '127.0.0.1',
-      port: 0,
-    });
+    server = await startTestHttpServer(stack);
     dir = mkdtempSync(join(tmpdir(), 'multaqa-bad-'));
   });
   afterAll(async () => {

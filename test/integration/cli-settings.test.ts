@@ -20,17 +20,8 @@ const PACKAGE_VERSION = (
   JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
 ).version;
 
-/** A deployment with a fourth sector and a third province, as its own taxonomy file. */
-const FISHING_TAXONOMY = {
-  sectors: [
-    { id: 'trade', labels: { ar: 'التجارة', fr: 'Commerce', en: 'Trade' } },
-    { id: 'fishing', labels: { ar: 'الصيد البحري', fr: 'Pêche', en: 'Fishing' } },
-  ],
-  provinces: [
-    { id: 'Safi', labels: { ar: 'آسفي', fr: 'Safi', en: 'Safi' } },
-    { id: 'Essaouira', labels: { ar: 'الصويرة', fr: 'Essaouira', en: 'Essaouira' } },
-  ],
-};
+/** A coastal deployment: a sector and a province the shipped taxonomy does not have. */
+const COASTAL_TAXONOMY = join(ROOT, 'test', 'fixtures', 'coastal-taxonomy.json');
 
 function futureDate(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -49,7 +40,6 @@ describe('the CLI knows where it is: .env, var/secrets, the taxonomy, and errors
     project = mkdtempSync(join(tmpdir(), 'multaqa-project-'));
     mkdirSync(join(project, 'var', 'secrets'), { recursive: true });
     writeFileSync(join(project, 'var', 'secrets', 'link-secret'), `${secret}\n`, { mode: 0o600 });
-    writeFileSync(join(project, 'taxonomy.json'), JSON.stringify(FISHING_TAXONOMY));
     writeFileSync(
       join(project, '.env'),
       [
@@ -57,7 +47,7 @@ describe('the CLI knows where it is: .env, var/secrets, the taxonomy, and errors
         `TEMPORAL_ADDRESS=${stack.env.TEMPORAL_ADDRESS}`,
         `TEMPORAL_TASK_QUEUE=${stack.env.TEMPORAL_TASK_QUEUE}`,
         `REDIS_PREFIX=${stack.env.REDIS_PREFIX}`,
-        `MULTAQA_TAXONOMY=${join(project, 'taxonomy.json')}`,
+        `MULTAQA_TAXONOMY=${COASTAL_TAXONOMY}`,
         'PUBLIC_BASE_URL=https://multaqa.example.org',
       ].join('\n'),
     );

@@ -4,6 +4,7 @@ import { planTrainingDay } from '../../client/training-day-plan';
 import type { FollowUpView } from '../../domain/messages/follow-up';
 import type { TrainingDayStatus } from '../../domain/messages/training-day';
 import type { SurveyResults } from '../../domain/messages/attendance';
+import { buildTrainingDayReport } from '../../domain/report';
 
 /** The seed day (Safi, 23 Nov 2018) as its workflow reports it after the day, with follow-ups. */
 export const seedPlan = planTrainingDay(
@@ -179,3 +180,14 @@ export const survey: SurveyResults = {
     { associationId: 'tujjar-souk-safi', comments: 'نطلب لقاءات أخرى', rating: 4 },
   ],
 };
+
+/** The seed day's report with its networking visits and survey, as the report tests read it. */
+export function seedReport() {
+  return buildTrainingDayReport({
+    status: seedStatus(),
+    followUps: { 'networking-visits': networkingView() },
+    survey,
+    brief: networkingView().event,
+    generatedAt: '2019-03-01T10:00:00.000Z',
+  });
+}

@@ -8,22 +8,24 @@ import { planTrainingDay } from '../../client/training-day-plan';
 import { ValidationError } from '../../client/validation';
 import { ConfigError } from '../../domain/config';
 import { taxonomyId, TaxonomySchema, type Taxonomy } from '../../domain/taxonomy';
-import { buildTrainingDayReport } from '../../domain/report';
-import { networkingView, seedStatus, survey } from './report-fixtures';
+import { seedReport } from './report-fixtures';
 import seed from '../../examples/safi-2018-11-23.json';
 
 const HEADER = 'id,name,sector,province,email,preferred_language,contact_name,member_of_chamber';
 
-const COASTAL: Taxonomy = {
-  sectors: [
-    { id: 'trade', labels: { ar: 'التجارة', fr: 'Commerce', en: 'Trade' } },
-    { id: 'fishing', labels: { ar: 'الصيد البحري', fr: 'Pêche', en: 'Fishing' } },
-  ],
-  provinces: [
-    { id: 'Safi', labels: { ar: 'آسفي', fr: 'Safi', en: 'Safi' } },
-    { id: 'Essaouira', labels: { ar: 'الصويرة', fr: 'Essaouira', en: 'Essaouira' } },
-  ],
-};
+/** A coastal deployment: a sector and a province the shipped taxonomy does not have. */
+const COASTAL_FILE = join(__dirname, '..', 'fixtures', 'coastal-taxonomy.json');
+const COASTAL: Taxonomy = loadTaxonomy(COASTAL_FILE);
+
+/** The error `run` throws (undefined when it does not). */
+function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}
 
 describe("sectors and provinces are the deployment's data", () => {
   let dir: string;
@@ -79,12 +81,7 @@ describe("sectors and provinces are the deployment's data", () => {
     const input = { ...seed, audience: { provinces: ['essaouira'], sectors: ['fishing'] } };
     const plan = planTrainingDay(input, { taxonomy: COASTAL });
     expect(plan.definition.audience).toEqual({ provinces: ['Essaouira'], sectors: ['fishing'] });
-    let refused: unknown;
-    try {
-      planTrainingDay(input);
-    } catch (error) {
-      refused = error;
-    }
+    const refused = thrownBy(() => planTrainingDay(input));
     expect(refused).toBeInstanceOf(ValidationError);
     expect((refused as ValidationError).problems.map((problem) => problem.field)).toEqual([
       'event.audience.provinces.0',
@@ -93,9 +90,9 @@ describe("sectors and provinces are the deployment's data", () => {
   });
 
   it('reads a taxonomy file named by MULTAQA_TAXONOMY and refuses a bad one, naming each bad entry', () => {
-    const good = join(dir, 'coastal.json');
-    writeFileSync(good, `\uFEFF${JSON.stringify(COASTAL)}`);
-    expect(loadTaxonomy(good)).toEqual(COASTAL);
+    const withBom = join(dir, 'coastal.json');
+    writeFileSync(withBom, `\uFEFF${JSON.stringify(COASTAL)}`);
+    expect(loadTaxonomy(withBom)).toEqual(COASTAL);
 
     const bad = join(dir, 'bad.json');
     writeFileSync(
@@ -109,12 +106,7 @@ describe("sectors and provinces are the deployment's data", () => {
         provinces: [],
       }),
     );
-    let caught: unknown;
-    try {
-      loadTaxonomy(bad);
-    } catch (error) {
-      caught = error;
-    }
+    const caught = thrownBy(() => loadTaxonomy(bad));
     expect(caught).toBeInstanceOf(ConfigError);
     const problems = (caught as ConfigError).problems.join('\n');
     expect(problems).toContain(`MULTAQA_TAXONOMY (${bad}): sectors.1.id`);
@@ -132,13 +124,7 @@ describe("sectors and provinces are the deployment's data", () => {
   });
 
   it("labels the report's sectors and provinces from the taxonomy", () => {
-    const report = buildTrainingDayReport({
-      status: seedStatus(),
-      followUps: { 'networking-visits': networkingView() },
-      survey,
-      brief: networkingView().event,
-      generatedAt: '2019-03-01T10:00:00.000Z',
-    });
+    const report = seedReport();
     report.bySector = [{ segment: 'fishing', invited: 3, accepted: 2, attended: 2 }];
     report.byProvince = [{ segment: 'Essaouira', invited: 3, accepted: 2, attended: 2 }];
     const arabic = renderTrainingDayReportHtml(report, 'ar', COASTAL);
