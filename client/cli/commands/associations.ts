@@ -76,7 +76,7 @@ export function registerAssociationCommands(program: Command): void {
     .option('--limit <n>', 'at most n', '100')
     .option('--json', 'print JSON')
     .action(async (options: { limit: string } & OutputOptions) => {
-      const limit = Math.max(1, Number(options.limit) || 100);
+      const limit = Number(options.limit); // checked for every command (argument-checks.ts)
       const rows = await withConnections(async (connections) => {
         const directory = new AssociationDirectory(
           connections.redis,
