@@ -30,6 +30,8 @@ export interface CsvValidation {
   /** Data rows read (the header not counted). */
   rows: number;
   associations: Association[];
+  /** The line each of `associations` is on. */
+  lines: number[];
   /** Data rows with at least one problem. */
   invalidRows: number;
   problems: RowProblem[];
@@ -56,7 +58,13 @@ export async function validateAssociationsCsv(
 ): Promise<CsvValidation> {
   const taxonomy = options.taxonomy ?? loadTaxonomy();
   const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true });
-  const result: CsvValidation = { rows: 0, associations: [], invalidRows: 0, problems: [] };
+  const result: CsvValidation = {
+    rows: 0,
+    associations: [],
+    lines: [],
+    invalidRows: 0,
+    problems: [],
+  };
   const firstRows: FirstRows = { ofId: new Map(), ofEmail: new Map() };
   const every = options.progressEvery ?? 500;
   let header: string[] | undefined;
@@ -88,6 +96,7 @@ export async function validateAssociationsCsv(
       const problems = checkRow(header, record, row, firstRows, taxonomy);
       if ('association' in problems) {
         result.associations.push(problems.association);
+        result.lines.push(row);
       } else {
         result.invalidRows += 1;
         result.problems.push(...problems.problems);

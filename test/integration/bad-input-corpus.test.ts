@@ -218,4 +218,33 @@ describe('the bad-input corpus (test/fixtures/bad/cases.json): each bad input is
         0,
       );
   });
+
+  it('refuses an email that already belongs to another association of the directory, whatever its case', async () => {
+    const file = join(dir, 'owner.csv');
+    const importRows = async (...rows: string[]) => {
+      writeFileSync(file, `${[CSV_HEADER, ...rows].join('\n')}\n`);
+      return runCli(['associations', 'import', file, '--json'], stack.env);
+    };
+    const stored = `${stack.config.REDIS_PREFIX}associations`;
+    expect((await importRows('owner-one,One,trade,Safi,Shared@Example.org,fr,,yes')).code).toBe(0);
+
+    const taken = await importRows('owner-two,Two,trade,Safi,shared@example.org,fr,,yes');
+    expect(taken.code).toBe(2);
+    expect(JSON.parse(taken.stdout).problems).toEqual([
+      expect.objectContaining({
+        row: 2,
+        field: 'email',
+        message: expect.stringContaining('owner-one'),
+      }),
+    ]);
+    expect(await stack.redis.redis.hexists(stored, 'owner-two')).toBe(0);
+
+    // The same association may keep its address; once it moves, the old one is free.
+    expect((await importRows('owner-one,One,trade,Safi,shared@example.org,fr,,yes')).code).toBe(0);
+    expect((await importRows('owner-one,One,trade,Safi,new-one@example.org,fr,,yes')).code).toBe(0);
+    expect((await importRows('owner-two,Two,trade,Safi,SHARED@example.org,fr,,yes')).code).toBe(0);
+    expect(JSON.parse((await stack.redis.redis.hget(stored, 'owner-two'))!).email).toBe(
+      'shared@example.org',
+    );
+  });
 });
