@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { openConnections, type Connections } from '../connections';
 import { loadSettings, type Settings } from '../settings';
 import { ValidationError } from '../validation';
@@ -49,6 +50,20 @@ export function inputFileSize(path: string, field = 'file', maxBytes = Infinity)
       },
     ]);
   return stats.size;
+}
+
+/**
+ * Checks, before any work, that a file the command will write can be: not a directory, in a
+ * folder that exists. Problems name `field` (exit code 2).
+ */
+export function checkOutputFile(path: string, field: string): void {
+  const absolute = resolve(path);
+  if (existsSync(absolute) && statSync(absolute).isDirectory())
+    throw new ValidationError([{ field, message: `${path} is a directory, not a file` }]);
+  if (!existsSync(dirname(absolute)))
+    throw new ValidationError([
+      { field, message: `the folder ${dirname(absolute)} does not exist` },
+    ]);
 }
 
 /**
