@@ -15,6 +15,7 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/bin ./bin
 COPY --from=build /app/examples ./examples
+COPY --from=build /app/config ./config
 COPY --from=build /app/client/dashboard ./client/dashboard
 USER node
 CMD ["node", "dist/workers/main.js"]

@@ -9,6 +9,8 @@ import {
 } from '../domain/messages/attendance';
 import { workflowIds } from '../domain/workflow-ids';
 import type { Connections } from './connections';
+import { checkTaxonomyValue } from './taxonomy-checks';
+import { taxonomyOf } from './taxonomy-file';
 import { parseOrThrow } from './validation';
 import { withWorkflowErrors } from './workflow-errors';
 
@@ -31,6 +33,14 @@ export async function recordCheckIn(
   input: unknown,
 ): Promise<CheckInOutcome> {
   const entry: CheckIn = parseOrThrow(CheckInSchema, input);
+  if (entry.walkIn) {
+    const taxonomy = taxonomyOf(connections.config);
+    entry.walkIn = {
+      ...entry.walkIn,
+      province: checkTaxonomyValue(taxonomy, 'province', entry.walkIn.province, 'walkIn.province'),
+      sector: checkTaxonomyValue(taxonomy, 'sector', entry.walkIn.sector, 'walkIn.sector'),
+    };
+  }
   return withWorkflowErrors(`attendance of training day "${eventId}"`, () =>
     attendance(connections, eventId).executeUpdate(checkIn, { args: [entry] }),
   );

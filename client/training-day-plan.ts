@@ -6,6 +6,9 @@ import {
 } from '../domain/training-day';
 import { resolveSchedule } from '../domain/schedule';
 import { LocalDateSchema, pickText, SlugSchema } from '../domain/common';
+import type { Taxonomy } from '../domain/taxonomy';
+import { loadTaxonomy } from './taxonomy-file';
+import { checkAudience } from './taxonomy-checks';
 import { parseOrThrow, ValidationError } from './validation';
 
 export interface PlanOptions {
@@ -14,7 +17,15 @@ export interface PlanOptions {
   date?: string;
   /** Another id for the event (e.g. a rehearsal of the same day). */
   id?: string;
+  /** The deployment's sectors and provinces the audience must come from (default: shipped). */
+  taxonomy?: Taxonomy;
 }
+
+/**
+ * The largest plan a workflow is started with, well under Temporal's payload limit (2 MB), so
+ * an oversized event file is refused here naming its field, not by the server.
+ */
+export const PLAN_MAX_BYTES = 512 * 1024;
 
 const DAY_MS = 86_400_000;
 
@@ -67,10 +78,13 @@ export function planTrainingDay(input: unknown, options: PlanOptions = {}): Trai
     applyOverrides(input, options),
     'event',
   );
+  const taxonomy = options.taxonomy ?? loadTaxonomy();
+  const audience = checkAudience(taxonomy, definition.audience, 'event.audience');
   const eventId = eventIdFor(definition);
+  checkPlanSize({ ...definition, audience });
   return TrainingDayPlanSchema.parse({
     eventId,
-    definition: { ...definition, id: eventId },
+    definition: { ...definition, audience, id: eventId },
     schedule: resolveSchedule(definition),
     revision: 0,
     previousEventId: options.previousEventId,
@@ -92,6 +106,22 @@ export function refuseLapsedDeadline(plan: TrainingDayPlan, nowMs: number): void
     {
       field: 'rsvpDeadline',
       message: `the RSVP deadline (${definition.rsvpDeadline ?? `by default two days before, ${deadline}`}) has already passed, so no invitation could be answered; set a later rsvpDeadline (on or before ${definition.date}) or hold the day later with --date`,
+    },
+  ]);
+}
+
+/** Refuses a definition too large to start a workflow with, naming its largest field. */
+function checkPlanSize(definition: Record<string, unknown>): void {
+  const sizes = Object.entries(definition).map(
+    ([field, value]) => [field, Buffer.byteLength(JSON.stringify(value) ?? '')] as const,
+  );
+  const total = sizes.reduce((sum, [, size]) => sum + size, 0);
+  if (total <= PLAN_MAX_BYTES) return;
+  const [largest, size] = [...sizes].sort((a, b) => b[1] - a[1])[0]!;
+  throw new ValidationError([
+    {
+      field: `event.${largest}`,
+      message: `is ${Math.round(size / 1024)} KiB; a training day is at most ${PLAN_MAX_BYTES / 1024} KiB in all`,
     },
   ]);
 }

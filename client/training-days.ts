@@ -29,7 +29,18 @@ export async function createTrainingDay(
   input: unknown,
   options: PlanOptions = {},
 ): Promise<{ eventId: string; workflowId: string; plan: TrainingDayPlan }> {
-  const plan = planTrainingDay(input, options);
+  return startTrainingDay(client, taskQueue, planTrainingDay(input, options));
+}
+
+/**
+ * Starts the workflow of an already validated plan (`planTrainingDay`), for callers that check
+ * the input before they connect to Temporal.
+ */
+export async function startTrainingDay(
+  client: Client,
+  taskQueue: string,
+  plan: TrainingDayPlan,
+): Promise<{ eventId: string; workflowId: string; plan: TrainingDayPlan }> {
   refuseLapsedDeadline(plan, Date.now());
   const workflowId = workflowIds.trainingDay(plan.eventId);
   try {

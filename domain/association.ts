@@ -28,9 +28,11 @@ export const AssociationCsvRowSchema = z
   .object({
     id: SlugSchema,
     name: SingleLineTextSchema,
-    sector: SectorSchema,
+    // An id or a label of the deployment's taxonomy (`Artisanat` for `crafts`), mapped by the import.
+    sector: SingleLineTextSchema.max(80),
     province: ProvinceSchema,
-    email: EmailSchema,
+    // One address, one spelling: mail systems ignore case, so the directory does too.
+    email: EmailSchema.transform((email) => email.toLowerCase()),
     preferred_language: LanguageSchema,
     contact_name: z
       .string()

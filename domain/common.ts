@@ -5,13 +5,12 @@ export const LANGUAGES = ['ar', 'fr', 'en'] as const;
 export const LanguageSchema = z.enum(LANGUAGES);
 export type Language = z.infer<typeof LanguageSchema>;
 
+const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
 /** Stable identifiers: lower-case slugs, safe in workflow ids, Redis keys and URLs. */
 export const SlugSchema = z
   .string()
-  .regex(
-    /^[a-z0-9][a-z0-9-]{0,62}$/,
-    'must be a lower-case slug (a-z, 0-9, -), at most 63 characters',
-  );
+  .regex(SLUG, 'must be a lower-case slug (a-z, 0-9, -), at most 63 characters');
 
 export const EmailSchema = z.email({ message: 'must be an email address' }).max(254);
 
@@ -41,8 +40,11 @@ export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 /** Longer free text (comments, reports, news) in a single language. */
 export const FreeTextSchema = z.string().trim().min(1, 'must not be empty').max(5000);
 
-export const SECTORS = ['trade', 'crafts', 'services'] as const;
-export const SectorSchema = z.enum(SECTORS);
+/**
+ * A sector's id. Which sectors exist is data (the deployment's taxonomy, checked at the edge),
+ * so here only its shape: a slug.
+ */
+export const SectorSchema = z.string().regex(SLUG, 'must be a sector id (a lower-case slug)');
 export type Sector = z.infer<typeof SectorSchema>;
 
 export const ProvinceSchema = SingleLineTextSchema.max(80);

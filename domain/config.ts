@@ -78,6 +78,8 @@ export const ConfigSchema = z.object({
   /** Activities a worker runs at once (mail batches, projections, lookups). */
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).default(100),
   MULTAQA_VAR_DIR: z.string().min(1).default('var'),
+  /** A JSON file of the deployment's sectors and provinces; unset: `config/taxonomy.json`. */
+  MULTAQA_TAXONOMY: z.string().min(1).optional(),
   MULTAQA_EMBEDDED: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

@@ -14,6 +14,8 @@ export const ErrorCodes = {
   invalidLink: 'InvalidLink',
   expiredLink: 'ExpiredLink',
   tooLarge: 'TooLarge',
+  /** A service multaqa needs (Temporal, Redis) does not answer at its configured address. */
+  unavailable: 'Unavailable',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 

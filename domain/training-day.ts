@@ -39,8 +39,8 @@ export type Venue = z.infer<typeof VenueSchema>;
 /** Who the day is for: associations of these provinces and sectors. */
 export const AudienceSchema = z
   .object({
-    provinces: z.array(ProvinceSchema).min(1, 'name at least one province'),
-    sectors: z.array(SectorSchema).min(1, 'name at least one sector'),
+    provinces: z.array(ProvinceSchema).min(1, 'name at least one province').max(200),
+    sectors: z.array(SectorSchema).min(1, 'name at least one sector').max(200),
   })
   .strict();
 export type Audience = z.infer<typeof AudienceSchema>;
@@ -72,16 +72,36 @@ const TrainingDayFields = z
     end: LocalTimeSchema,
     /** Last day to answer the invitation (inclusive, event time zone); default: two days before. */
     rsvpDeadline: LocalDateSchema.optional(),
-    languages: z.array(LanguageSchema).min(1).default(['ar', 'fr']),
+    languages: z.array(LanguageSchema).min(1).max(3).default(['ar', 'fr']),
     capacity: z.number().int().positive().max(100_000),
     seatsPerAssociation: z.number().int().positive().max(50).default(3),
     audience: AudienceSchema,
-    partners: z.array(PartnerInstitutionSchema).default([]),
-    speakers: z.array(SpeakerSchema).default([]),
-    agenda: z.array(AgendaItemSchema).min(1, 'the agenda needs at least one item'),
+    // Bounds a real day never reaches, so an oversized file is refused naming its field.
+    partners: z.array(PartnerInstitutionSchema).max(50).default([]),
+    speakers: z.array(SpeakerSchema).max(200).default([]),
+    agenda: z.array(AgendaItemSchema).min(1, 'the agenda needs at least one item').max(100),
     reminders: ReminderPolicySchema.default(ReminderPolicySchema.parse({})),
   })
   .strict();
+
+/** Flags every id already used earlier in `list`; returns the ids seen. */
+function flagDuplicateIds(
+  list: ReadonlyArray<{ id: string }>,
+  field: 'partners' | 'speakers',
+  ctx: z.RefinementCtx,
+): Set<string> {
+  const ids = new Set<string>();
+  list.forEach((entry, index) => {
+    if (ids.has(entry.id))
+      ctx.addIssue({
+        code: 'custom',
+        path: [field, index, 'id'],
+        message: `duplicate ${field === 'partners' ? 'partner' : 'speaker'} id "${entry.id}"`,
+      });
+    ids.add(entry.id);
+  });
+  return ids;
+}
 
 /**
  * A training day as a coordinator writes it (the event file): wall-clock times in the
@@ -101,16 +121,8 @@ export const TrainingDayDefinitionSchema = TrainingDayFields.superRefine((day, c
   for (const problem of findAgendaProblems(day.agenda, day, speakerIds)) {
     ctx.addIssue({ code: 'custom', path: ['agenda', ...problem.path], message: problem.message });
   }
-  const partnerIds = new Set<string>();
-  day.partners.forEach((partner, index) => {
-    if (partnerIds.has(partner.id))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['partners', index, 'id'],
-        message: 'duplicate partner id',
-      });
-    partnerIds.add(partner.id);
-  });
+  const partnerIds = flagDuplicateIds(day.partners, 'partners', ctx);
+  flagDuplicateIds(day.speakers, 'speakers', ctx);
   day.speakers.forEach((speaker, index) => {
     if (speaker.partnerId && !partnerIds.has(speaker.partnerId)) {
       ctx.addIssue({

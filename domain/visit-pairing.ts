@@ -1,4 +1,3 @@
-import { SECTORS } from './common';
 import type { VisitAssociation, VisitPairing } from './networking-visit';
 
 /** An association that attended the day, as the pairing sees it. */
@@ -14,6 +13,11 @@ export interface PairingOptions {
   maxVisits: number;
   /** At most this many visitors per host. */
   visitorsPerVisit: number;
+  /**
+   * The order sectors take turns in (the day's audience); sectors of candidates not named
+   * here follow, by id.
+   */
+  sectorOrder?: readonly string[];
 }
 
 export interface ProposedPairing extends VisitPairing {
@@ -89,8 +93,13 @@ export function proposeVisitPairings(
     return undefined;
   };
 
-  while (pairings.length < options.maxVisits && exhausted.size < SECTORS.length) {
-    for (const sector of SECTORS) {
+  const named = options.sectorOrder ?? [];
+  const others = [...new Set(ordered.map((candidate) => candidate.sector))]
+    .filter((sector) => !named.includes(sector))
+    .sort();
+  const sectors = [...new Set([...named, ...others])];
+  while (pairings.length < options.maxVisits && exhausted.size < sectors.length) {
+    for (const sector of sectors) {
       if (pairings.length >= options.maxVisits) break;
       if (exhausted.has(sector)) continue;
       const pairing = pairNextHost(sector);

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { parseConfig } from '../domain/config';
 import type { Association } from '../domain/association';
-import { SECTORS } from '../domain/common';
+import { loadTaxonomy } from '../client/taxonomy-file';
 import { INVITATION_SHARD_SIZE } from '../domain/workflow-ids';
 import { AssociationDirectory } from '../activities/directory/association-directory';
 import { createRegistrationActivities } from '../activities/registration';
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const prefix = `multaqa-bench:${randomUUID().slice(0, 8)}:`;
   const config = parseConfig({ ...process.env, REDIS_PREFIX: prefix });
   const redis = new Redis(config.REDIS_URL);
+  const sectors = loadTaxonomy().sectors.map((sector) => sector.id);
   const provinces = [
     'Safi',
     'Youssoufia',
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     const associations: Association[] = Array.from({ length: total }, (_, index) => ({
       id: `association-${index}`,
       name: `جمعية رقم ${index} — Association n° ${index}`,
-      sector: SECTORS[index % SECTORS.length]!,
+      sector: sectors[index % sectors.length]!,
       province: provinces[index % provinces.length]!,
       email: `association-${index}@example.org`,
       preferredLanguage: languages[index % languages.length]!,
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     started = process.hrtime.bigint();
     const plan = await activities.planInvitations({
       eventId: 'bench',
-      audience: { provinces, sectors: [...SECTORS] },
+      audience: { provinces, sectors },
     });
     const planMs = Number(process.hrtime.bigint() - started) / 1e6;
     const rssAfter = process.memoryUsage().rss;

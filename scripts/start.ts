@@ -1,6 +1,6 @@
-import { resolve, join } from 'node:path';
+import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
-import { ConfigError, parseConfig, type Config } from '../domain/config';
+import { ConfigError } from '../domain/config';
 import { connectTemporalClient } from '../client/temporal-client';
 import { startHttpServer } from '../client/http/server';
 import { runWorker } from '../workers/worker-runtime';
@@ -10,8 +10,8 @@ import {
   ensureTemporal,
   type StartedService,
 } from './stack/embedded-services';
-import { fileSecret } from './stack/secrets';
 import { startHint } from './stack/start-hint';
+import { loadSettings } from '../client/settings';
 
 /**
  * `npm start`: the whole service on one machine with embedded defaults. Reuses Temporal and
@@ -19,12 +19,10 @@ import { startHint } from './stack/start-hint';
  * and the HTTP server. Ctrl-C stops everything it started, in reverse order.
  */
 async function main(): Promise<void> {
-  const env = { ...process.env };
-  const varDir = resolve(env.MULTAQA_VAR_DIR ?? 'var');
-  // Secrets an embedded run makes for itself, kept under var/ so links stay valid across restarts.
-  env.LINK_SECRET ||= fileSecret(join(varDir, 'secrets', 'link-secret'));
-  env.API_KEYS ||= `coordinator:${fileSecret(join(varDir, 'secrets', 'coordinator-api-key'))},viewer:${fileSecret(join(varDir, 'secrets', 'viewer-api-key'))}`;
-  const config: Config = parseConfig(env);
+  // Secrets an embedded run makes for itself, kept under var/ so links stay valid across
+  // restarts; the CLI reads the same files (and the same .env).
+  const { config } = loadSettings({ makeSecrets: true });
+  const varDir = resolve(config.MULTAQA_VAR_DIR);
 
   const started: StartedService[] = [];
   const stopAll = async () => {

@@ -345,6 +345,7 @@ export async function followUpWorkflow(
     const pairings = proposeVisitPairings(candidates, {
       maxVisits: policy.maxProposedVisits,
       visitorsPerVisit: policy.visitorsPerVisit,
+      sectorOrder: input.definition.audience.sectors,
     });
     const byId = new Map(candidates.map((candidate) => [candidate.associationId, candidate]));
     for (const pairing of pairings) {

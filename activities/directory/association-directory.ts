@@ -16,6 +16,11 @@ export class AssociationDirectory {
     return `${this.prefix}associations`;
   }
 
+  /** Which association each email (lower case) belongs to: one address, one association. */
+  private get emailsKey(): string {
+    return `${this.prefix}associations:emails`;
+  }
+
   segmentKey(province: string, sector: string): string {
     return `${this.prefix}associations:segment:${province.trim().toLowerCase()}:${sector}`;
   }
@@ -35,15 +40,43 @@ export class AssociationDirectory {
       const transaction = this.redis.multi();
       chunk.forEach((association, index) => {
         const before = previous[index];
+        const email = association.email.toLowerCase();
         if (before) {
           const old = JSON.parse(before) as Association;
           transaction.srem(this.segmentKey(old.province, old.sector), old.id);
+          if (old.email.toLowerCase() !== email)
+            transaction.hdel(this.emailsKey, old.email.toLowerCase());
         }
         transaction.hset(this.recordsKey, association.id, JSON.stringify(association));
+        transaction.hset(this.emailsKey, email, association.id);
         transaction.sadd(this.segmentKey(association.province, association.sector), association.id);
       });
       await transaction.exec();
     }
+  }
+
+  /**
+   * The id of the association each email belongs to (case ignored), or undefined. A directory
+   * stored before this index existed gets it built once, here.
+   */
+  async ownersOfEmails(emails: readonly string[]): Promise<Array<string | undefined>> {
+    if (emails.length === 0) return [];
+    if ((await this.redis.exists(this.emailsKey)) === 0) {
+      for await (const page of this.all())
+        await this.redis.hset(
+          this.emailsKey,
+          Object.fromEntries(
+            page.map((association) => [association.email.toLowerCase(), association.id]),
+          ),
+        );
+    }
+    const owners: Array<string | undefined> = [];
+    for (let start = 0; start < emails.length; start += 1000) {
+      const chunk = emails.slice(start, start + 1000).map((email) => email.toLowerCase());
+      const found = await this.redis.hmget(this.emailsKey, ...chunk);
+      owners.push(...found.map((owner) => owner ?? undefined));
+    }
+    return owners;
   }
 
   async get(id: string): Promise<Association | undefined> {

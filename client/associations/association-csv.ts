@@ -1,6 +1,9 @@
 import { parse, CsvError } from 'csv-parse';
 import type { Readable } from 'node:stream';
 import { AssociationCsvRowSchema, type Association } from '../../domain/association';
+import { taxonomyId, unknownTaxonomyValue, type Taxonomy } from '../../domain/taxonomy';
+import { loadTaxonomy } from '../taxonomy-file';
+import { strictUtf8, NotUtf8Error } from './strict-utf8';
 
 /** The columns of an associations CSV, in the order of `examples/associations.csv`. */
 export const ASSOCIATION_CSV_COLUMNS = [
@@ -27,6 +30,8 @@ export interface CsvValidation {
   /** Data rows read (the header not counted). */
   rows: number;
   associations: Association[];
+  /** The line each of `associations` is on. */
+  lines: number[];
   /** Data rows with at least one problem. */
   invalidRows: number;
   /** The first problems found (at most `maxProblems`), in file order. */
@@ -59,12 +64,16 @@ export async function validateAssociationsCsv(
     maxRows?: number;
     /** Most problems listed (every one is still counted). */
     maxProblems?: number;
+    /** The deployment's sectors and provinces (default: the shipped ones). */
+    taxonomy?: Taxonomy;
   } = {},
 ): Promise<CsvValidation> {
+  const taxonomy = options.taxonomy ?? loadTaxonomy();
   const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true });
   const result: CsvValidation = {
     rows: 0,
     associations: [],
+    lines: [],
     invalidRows: 0,
     problems: [],
     problemCount: 0,
@@ -76,14 +85,16 @@ export async function validateAssociationsCsv(
     const room = maxProblems - result.problems.length;
     if (room > 0) result.problems.push(...found.slice(0, room));
   };
-  const firstRowOfId = new Map<string, number>();
+  const firstRows: FirstRows = { ofId: new Map(), ofEmail: new Map() };
   const every = options.progressEvery ?? 500;
   let header: string[] | undefined;
+  const checked = typeof input === 'string' ? undefined : strictUtf8();
   if (typeof input === 'string') {
     parser.end(input);
   } else {
     input.on('error', (error) => parser.destroy(error));
-    input.pipe(parser);
+    checked!.on('error', (error) => parser.destroy(error));
+    input.pipe(checked!).pipe(parser);
   }
   try {
     for await (const entry of parser as AsyncIterable<{
@@ -114,9 +125,10 @@ export async function validateAssociationsCsv(
       }
       result.rows += 1;
       const row = info.lines;
-      const problems = checkRow(header, record, row, firstRowOfId);
+      const problems = checkRow(header, record, row, firstRows, taxonomy);
       if ('association' in problems) {
         result.associations.push(problems.association);
+        result.lines.push(row);
       } else {
         result.invalidRows += 1;
         addProblems(problems.problems);
@@ -125,19 +137,23 @@ export async function validateAssociationsCsv(
         options.onProgress({ rows: result.rows, bytes: parser.info.bytes });
     }
   } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
     result.fileRefused = true;
-    addProblems([
-      {
-        row: (error as CsvError & { lines?: number }).lines ?? result.rows + 2,
-        field: '(file)',
-        message: `not valid CSV: ${error.message}`,
-      },
-    ]);
+    if (error instanceof NotUtf8Error) {
+      addProblems([{ row: error.line, field: '(file)', message: error.message }]);
+    } else {
+      if (!(error instanceof CsvError)) throw error;
+      addProblems([
+        {
+          row: (error as CsvError & { lines?: number }).lines ?? result.rows + 2,
+          field: '(file)',
+          message: `not valid CSV: ${error.message}`,
+        },
+      ]);
+    }
   }
   if (typeof input !== 'string' && !input.readableEnded) {
     // Stopped early (bad header or syntax): drain the rest so a request body is not left unread.
-    input.unpipe(parser);
+    input.unpipe(checked);
     input.resume();
   }
   if (!header && result.problemCount === 0) {
@@ -171,11 +187,17 @@ function checkHeader(header: string[]): RowProblem[] {
   return problems;
 }
 
+interface FirstRows {
+  ofId: Map<string, number>;
+  ofEmail: Map<string, number>;
+}
+
 function checkRow(
   header: string[],
   record: string[],
   row: number,
-  firstRowOfId: Map<string, number>,
+  firstRows: FirstRows,
+  taxonomy: Taxonomy,
 ): { association: Association } | { problems: RowProblem[] } {
   if (record.length !== header.length) {
     return {
@@ -190,23 +212,55 @@ function checkRow(
   }
   const fields = Object.fromEntries(header.map((column, index) => [column, record[index]]));
   const parsed = AssociationCsvRowSchema.safeParse(fields);
-  if (!parsed.success) {
-    return {
-      problems: parsed.error.issues.map((issue) => ({
+  const problems: RowProblem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({
         row,
         field: issue.path.map(String).join('.') || '(row)',
         message: issue.message,
-      })),
-    };
-  }
-  const earlier = firstRowOfId.get(parsed.data.id);
-  if (earlier !== undefined) {
-    return {
-      problems: [
-        { row, field: 'id', message: `"${parsed.data.id}" is already on line ${earlier}` },
-      ],
-    };
-  }
-  firstRowOfId.set(parsed.data.id, row);
-  return { association: parsed.data };
+      }));
+  const flagged = new Set(problems.map((problem) => problem.field));
+  // The taxonomy is checked on the raw text too, so one pass reports everything in the row.
+  const inTaxonomy = (kind: 'sector' | 'province') => {
+    const value = fields[kind]?.trim() ?? '';
+    const id = value ? taxonomyId(taxonomy, kind, value) : undefined;
+    if (!id && value && !flagged.has(kind))
+      problems.push({
+        row,
+        field: kind,
+        message: `"${value}": ${unknownTaxonomyValue(taxonomy, kind)}`,
+      });
+    return id;
+  };
+  const sector = inTaxonomy('sector');
+  const province = inTaxonomy('province');
+  if (!parsed.success || !sector || !province) return { problems: sortByColumn(problems, header) };
+  const association = parsed.data;
+  const earlierId = firstRows.ofId.get(association.id);
+  if (earlierId !== undefined)
+    problems.push({
+      row,
+      field: 'id',
+      message: `"${association.id}" is already on line ${earlierId}`,
+    });
+  const earlierEmail = firstRows.ofEmail.get(association.email);
+  if (earlierEmail !== undefined)
+    problems.push({
+      row,
+      field: 'email',
+      message: `${association.email} is already on line ${earlierEmail} (case does not matter)`,
+    });
+  if (problems.length > 0) return { problems };
+  firstRows.ofId.set(association.id, row);
+  firstRows.ofEmail.set(association.email, row);
+  return { association: { ...association, sector, province } };
+}
+
+/** Problems in the order of the file's columns, as a person reads the row. */
+function sortByColumn(problems: RowProblem[], header: string[]): RowProblem[] {
+  const position = (field: string) => {
+    const index = header.indexOf(field);
+    return index < 0 ? header.length : index;
+  };
+  return [...problems].sort((a, b) => position(a.field) - position(b.field));
 }

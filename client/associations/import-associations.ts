@@ -1,7 +1,15 @@
 import type { Redis } from 'ioredis';
 import type { Readable } from 'node:stream';
 import { AssociationDirectory } from '../../activities/directory/association-directory';
-import { validateAssociationsCsv, type CsvProgress, type RowProblem } from './association-csv';
+import type { Association } from '../../domain/association';
+import type { Taxonomy } from '../../domain/taxonomy';
+import {
+  DEFAULT_MAX_PROBLEMS,
+  validateAssociationsCsv,
+  type CsvProgress,
+  type CsvValidation,
+  type RowProblem,
+} from './association-csv';
 
 /** Limits of one import: rows read and problems listed. */
 export interface ImportLimits {
@@ -38,14 +46,18 @@ export async function importAssociations(
   options: ImportLimits & {
     skipInvalid?: boolean;
     onProgress?: (progress: CsvProgress) => void;
+    /** The deployment's sectors and provinces (default: the shipped ones). */
+    taxonomy?: Taxonomy;
   } = {},
 ): Promise<ImportReport> {
   const validation = await validateAssociationsCsv(input, options);
+  const directory = new AssociationDirectory(redis, prefix);
+  await refuseEmailsOfOthers(directory, validation, options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
   const store =
     !validation.fileRefused &&
     validation.associations.length > 0 &&
     (validation.invalidRows === 0 || Boolean(options.skipInvalid));
-  if (store) await new AssociationDirectory(redis, prefix).upsert(validation.associations);
+  if (store) await directory.upsert(validation.associations);
   return {
     rows: validation.rows,
     imported: store ? validation.associations.length : 0,
@@ -54,4 +66,40 @@ export async function importAssociations(
     problems: validation.problems,
     problemCount: validation.problemCount,
   };
+}
+
+/**
+ * Moves the rows whose email already belongs to another association of the directory (case
+ * ignored) from the valid associations to the problems: one address, one association.
+ */
+async function refuseEmailsOfOthers(
+  directory: AssociationDirectory,
+  validation: CsvValidation,
+  maxProblems: number,
+): Promise<void> {
+  const owners = await directory.ownersOfEmails(
+    validation.associations.map((association) => association.email),
+  );
+  const associations: Association[] = [];
+  const lines: number[] = [];
+  validation.associations.forEach((association, index) => {
+    const owner = owners[index];
+    const row = validation.lines[index]!;
+    if (owner && owner !== association.id) {
+      validation.problemCount += 1;
+      if (validation.problems.length < maxProblems)
+        validation.problems.push({
+          row,
+          field: 'email',
+          message: `${association.email} is already the address of association "${owner}"`,
+        });
+      validation.invalidRows += 1;
+    } else {
+      associations.push(association);
+      lines.push(row);
+    }
+  });
+  validation.associations = associations;
+  validation.lines = lines;
+  validation.problems.sort((a, b) => a.row - b.row);
 }

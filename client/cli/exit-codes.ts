@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { ConfigError } from '../../domain/config';
-import { MultaqaError } from '../../domain/errors';
+import { ErrorCodes, MultaqaError } from '../../domain/errors';
 import { ValidationError } from '../validation';
 
 /** Exit codes of the CLI: a stable contract for scripts. */
@@ -22,5 +22,54 @@ export function describeFailure(error: unknown): { message: string; code: number
   return {
     message: error instanceof Error ? error.message : String(error),
     code: ExitCode.failure,
+  };
+}
+
+/** A failure as printed under `--json`: the same stable codes and fields as the HTTP API's errors. */
+export interface FailureJson {
+  error: string;
+  message: string;
+  problems?: Array<{ field: string; message: string }>;
+  exitCode: number;
+}
+
+/** The `--json` form of a failure whose exit code is `exitCode`. */
+export function failureJson(error: unknown, exitCode: number): FailureJson {
+  if (error instanceof ValidationError)
+    return {
+      error: ErrorCodes.invalidInput,
+      message: 'invalid input',
+      problems: error.problems,
+      exitCode,
+    };
+  if (error instanceof ConfigError)
+    return {
+      error: 'InvalidConfiguration',
+      message: 'invalid configuration',
+      problems: error.problems.map((problem) => {
+        const colon = problem.indexOf(': ');
+        return colon < 0
+          ? { field: '(configuration)', message: problem }
+          : { field: problem.slice(0, colon), message: problem.slice(colon + 2) };
+      }),
+      exitCode,
+    };
+  if (error instanceof MultaqaError)
+    return {
+      error: error.code,
+      message: error.message,
+      ...(error.field ? { problems: [{ field: error.field, message: error.message }] } : {}),
+      exitCode,
+    };
+  if (error instanceof CommanderError)
+    return {
+      error: ErrorCodes.invalidInput,
+      message: error.message.replace(/^error: /, ''),
+      exitCode,
+    };
+  return {
+    error: 'Failure',
+    message: error instanceof Error ? error.message : String(error),
+    exitCode,
   };
 }

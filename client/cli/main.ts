@@ -1,4 +1,7 @@
 import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkCommonArguments } from './argument-checks';
 import { registerAssociationCommands } from './commands/associations';
 import { registerCheckInCommands } from './commands/check-in';
 import { registerEventCommands } from './commands/event';
@@ -11,15 +14,37 @@ import { registerReportCommands } from './commands/report';
 import { registerRsvpCommands } from './commands/rsvp';
 import { registerSpeakerCommands } from './commands/speaker';
 import { registerVisitCommands } from './commands/visit';
-import { describeFailure, ExitCode } from './exit-codes';
+import { describeFailure, ExitCode, failureJson } from './exit-codes';
 
 export { describeFailure, ExitCode } from './exit-codes';
 
-/** The `multaqa` command with every command group. */
-export function buildProgram(): Command {
+/** multaqa's version, from its package.json (next to `dist/` or to the sources). */
+export function multaqaVersion(): string {
+  for (const path of [
+    resolve(__dirname, '..', '..', 'package.json'),
+    resolve(__dirname, '..', '..', '..', 'package.json'),
+  ]) {
+    try {
+      const found = JSON.parse(readFileSync(path, 'utf8')) as { name?: string; version?: string };
+      if (found.name === 'multaqa' && found.version) return found.version;
+    } catch {
+      // not this one
+    }
+  }
+  return 'unknown';
+}
+
+/**
+ * The `multaqa` command with every command group. With `jsonErrors`, commander's own error
+ * lines are held back: the caller prints the failure as JSON instead.
+ */
+export function buildProgram(options: { jsonErrors?: boolean } = {}): Command {
   const program = new Command('multaqa')
     .description('Organise training days as durable workflows.')
-    .exitOverride();
+    .version(multaqaVersion(), '-V, --version', 'print the version')
+    .exitOverride()
+    .configureOutput(options.jsonErrors ? { outputError: () => undefined } : {})
+    .hook('preAction', (_program, command) => checkCommonArguments(command));
   registerEventCommands(program);
   registerAssociationCommands(program);
   registerPartnerCommands(program);
@@ -37,12 +62,16 @@ export function buildProgram(): Command {
 
 /** Runs the CLI; resolves to its exit code (0 done, 2 bad input, 1 any other failure). */
 export async function main(argv: string[]): Promise<number> {
+  const jsonErrors = argv.includes('--json');
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram({ jsonErrors }).parseAsync(argv);
     return ExitCode.ok;
   } catch (error) {
     const { message, code } = describeFailure(error);
-    if (message) process.stderr.write(`multaqa: ${message}\n`);
+    // --json anywhere asks for JSON errors too, so scripts never parse prose.
+    if (jsonErrors && code !== ExitCode.ok)
+      process.stderr.write(`${JSON.stringify(failureJson(error, code))}\n`);
+    else if (message) process.stderr.write(`multaqa: ${message}\n`);
     return code;
   }
 }

@@ -1,13 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { parseConfig } from '../../domain/config';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { openConnections, type Connections } from '../connections';
+import { loadSettings, type Settings } from '../settings';
 import { ValidationError } from '../validation';
 
-/** Runs `work` with Temporal and Redis opened from the environment, and closes them after. */
+let settings: Settings | undefined;
+
+/** The CLI's settings, read once per run: the same environment, `.env` and secrets as `npm start`. */
+export function cliSettings(): Settings {
+  settings ??= loadSettings();
+  return settings;
+}
+
+/** Runs `work` with Temporal and Redis opened from the settings, and closes them after. */
 export async function withConnections<T>(
   work: (connections: Connections) => Promise<T>,
 ): Promise<T> {
-  const connections = await openConnections(parseConfig());
+  const connections = await openConnections(cliSettings().config);
   try {
     return await work(connections);
   } finally {
@@ -15,8 +24,54 @@ export async function withConnections<T>(
   }
 }
 
-/** Reads and parses a JSON file given on the command line; problems name `field`. */
+/** Largest file the CLI reads whole: anything bigger is not an event or agenda file. */
+export const MAX_INPUT_FILE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The size of a file given on the command line, or a `ValidationError` naming `field` when it
+ * is missing, a directory, or over `maxBytes`.
+ */
+export function inputFileSize(path: string, field = 'file', maxBytes = Infinity): number {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    throw new ValidationError([
+      { field, message: `cannot read ${path}: ${(error as Error).message}` },
+    ]);
+  }
+  if (!stats.isFile())
+    throw new ValidationError([{ field, message: `${path} is a directory, not a file` }]);
+  if (stats.size > maxBytes)
+    throw new ValidationError([
+      {
+        field,
+        message: `${path} is ${(stats.size / 1024 / 1024).toFixed(1)} MB; at most ${maxBytes / 1024 / 1024} MB`,
+      },
+    ]);
+  return stats.size;
+}
+
+/**
+ * Checks, before any work, that a file the command will write can be: not a directory, in a
+ * folder that exists. Problems name `field` (exit code 2).
+ */
+export function checkOutputFile(path: string, field: string): void {
+  const absolute = resolve(path);
+  if (existsSync(absolute) && statSync(absolute).isDirectory())
+    throw new ValidationError([{ field, message: `${path} is a directory, not a file` }]);
+  if (!existsSync(dirname(absolute)))
+    throw new ValidationError([
+      { field, message: `the folder ${dirname(absolute)} does not exist` },
+    ]);
+}
+
+/**
+ * Reads and parses a JSON file given on the command line; problems name `field`. A UTF-8 byte
+ * order mark (Windows editors write one) is skipped rather than reported.
+ */
 export function readJsonFile(path: string, field = 'file'): unknown {
+  inputFileSize(path, field, MAX_INPUT_FILE_BYTES);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -26,7 +81,7 @@ export function readJsonFile(path: string, field = 'file'): unknown {
     ]);
   }
   try {
-    return JSON.parse(text);
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new ValidationError([
       { field, message: `${path} is not valid JSON: ${(error as Error).message}` },

@@ -15,6 +15,7 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   [ErrorCodes.invalidLink]: 404,
   [ErrorCodes.expiredLink]: 410,
   [ErrorCodes.tooLarge]: 413,
+  [ErrorCodes.unavailable]: 503,
 };
 
 /** The body of every error answer: a stable code, a message, and the fields at fault. */

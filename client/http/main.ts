@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import { ConfigError, parseConfig } from '../../domain/config';
+import { ConfigError } from '../../domain/config';
+import { loadSettings } from '../settings';
 import { connectTemporalClient } from '../temporal-client';
 import { startHttpServer } from './server';
 
@@ -8,7 +9,7 @@ import { startHttpServer } from './server';
  * worker apart (Docker Compose). Its secrets come from the environment: it makes none.
  */
 async function main(): Promise<void> {
-  const config = parseConfig();
+  const { config } = loadSettings();
   const missing = [
     config.LINK_SECRET ? undefined : 'LINK_SECRET: required when the HTTP server runs on its own',
     config.API_KEYS ? undefined : 'API_KEYS: required when the HTTP server runs on its own',

@@ -5,6 +5,8 @@ import type {
   SegmentRow,
   TrainingDayReport,
 } from '../../domain/report';
+import type { Taxonomy } from '../../domain/taxonomy';
+import { loadTaxonomy } from '../taxonomy-file';
 import { label, valueLabel, type ReportLabel } from './report-labels';
 
 const LOCALES: Record<Language, string> = { ar: 'ar-MA', fr: 'fr-MA', en: 'en-GB' };
@@ -46,14 +48,14 @@ interface Renderer {
   date(instant: string, timeZone: string): string;
 }
 
-function renderer(language: Language): Renderer {
+function renderer(language: Language, taxonomy: Taxonomy): Renderer {
   const locale = LOCALES[language];
   const numbers = new Intl.NumberFormat(locale);
   const percents = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   return {
     language,
     t: (key) => escapeHtml(label(key, language)),
-    v: (value) => escapeHtml(valueLabel(value, language)),
+    v: (value) => escapeHtml(valueLabel(value, language, taxonomy)),
     text: (value) => userText(pickText(value, language)),
     number: (value) => numbers.format(value),
     percent: (value) => percents.format(value),
@@ -210,8 +212,12 @@ ${visits}
  * A training day's report as a printable HTML page in `language` (Arabic right to left), every
  * value escaped. Self-contained: inline styles, A4 print rules, no scripts.
  */
-export function renderTrainingDayReportHtml(report: TrainingDayReport, language: Language): string {
-  const r = renderer(language);
+export function renderTrainingDayReportHtml(
+  report: TrainingDayReport,
+  language: Language,
+  taxonomy: Taxonomy = loadTaxonomy(),
+): string {
+  const r = renderer(language, taxonomy);
   const zone = report.timeZone;
   const facts: Array<[ReportLabel, string]> = [['date', r.dateTime(report.startsAt, zone)]];
   if (report.venue) {
@@ -336,8 +342,9 @@ export function renderProgrammeReportHtml(
   report: ProgrammeReport,
   language: Language,
   timeZone = 'Africa/Casablanca',
+  taxonomy: Taxonomy = loadTaxonomy(),
 ): string {
-  const r = renderer(language);
+  const r = renderer(language, taxonomy);
   const totals: Array<[ReportLabel, number]> = [
     ['daysHeld', report.totals.daysHeld],
     ['associationsReached', report.totals.associationsReached],

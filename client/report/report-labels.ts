@@ -1,3 +1,4 @@
+import { taxonomyLabel, type Taxonomy } from '../../domain/taxonomy';
 import type { Language } from '../../domain/common';
 
 /** Every fixed text of the printed reports, in the three languages of the chamber. */
@@ -114,11 +115,8 @@ export const REPORT_LABELS = {
 
 export type ReportLabel = keyof typeof REPORT_LABELS;
 
-/** Labels of enumerated values (sectors, statuses, kinds, phases). */
+/** Labels of enumerated values (statuses, kinds, phases); sectors and provinces are the taxonomy's. */
 export const VALUE_LABELS: Record<string, Record<Language, string>> = {
-  trade: { ar: 'التجارة', fr: 'Commerce', en: 'Trade' },
-  crafts: { ar: 'الصناعة التقليدية', fr: 'Artisanat', en: 'Crafts' },
-  services: { ar: 'الخدمات', fr: 'Services', en: 'Services' },
   'not-started': { ar: 'لم يبدأ', fr: 'Non démarré', en: 'Not started' },
   open: { ar: 'مفتوح', fr: 'Ouvert', en: 'Open' },
   'in-progress': { ar: 'قيد الإنجاز', fr: 'En cours', en: 'In progress' },
@@ -205,7 +203,10 @@ export function label(key: ReportLabel, language: Language): string {
   return REPORT_LABELS[key][language];
 }
 
-/** The label of an enumerated value, or the value itself when it has none (a province name). */
-export function valueLabel(value: string, language: Language): string {
-  return VALUE_LABELS[value]?.[language] ?? value;
+/**
+ * The label of a sector or province (from the deployment's taxonomy) or of an enumerated
+ * value, or the value itself when it has none.
+ */
+export function valueLabel(value: string, language: Language, taxonomy: Taxonomy): string {
+  return taxonomyLabel(taxonomy, value, language) ?? VALUE_LABELS[value]?.[language] ?? value;
 }

@@ -131,12 +131,17 @@ describe('the dashboard in headless Chromium', () => {
       await dashboard.evaluate(() => (window as { __notReloaded?: boolean }).__notReloaded),
     ).toBe(true);
     await dashboard.screenshot({ path: resolve(ARTIFACTS, 'dashboard-event.png'), fullPage: true });
+    // Sectors and provinces are shown with the deployment's labels (config/taxonomy.json).
+    await expectText(dashboard.locator('#attendance'), (text) => text.includes('Artisanat'));
 
     // The same page in Arabic reads right to left.
     await dashboard.locator('#languages button[lang="ar"]').click();
     expect(await dashboard.locator('html').getAttribute('dir')).toBe('rtl');
     expect(await dashboard.locator('h2[data-i18n="event.funnel"]').textContent()).toBe(
       'مسار الردود',
+    );
+    await expectText(dashboard.locator('#attendance'), (text) =>
+      text.includes('الصناعة التقليدية'),
     );
     await dashboard.screenshot({
       path: resolve(ARTIFACTS, 'dashboard-event-ar.png'),

@@ -9,15 +9,29 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the built `multaqa` command (bin/multaqa.js) as a user would, with extra environment. */
+/** Variables a test runner may have that would take precedence over a `.env` file. */
+const MULTAQA_VARIABLES = /^(TEMPORAL_|REDIS_|SMTP_|LINK_|API_KEYS$|MULTAQA_|PUBLIC_BASE_URL$)/;
+
+/**
+ * Runs the built `multaqa` command (bin/multaqa.js) as a user would, with extra environment.
+ * `cwd` runs it from another directory (its `.env` and `var/`); `onlyEnv` drops the runner's
+ * own multaqa variables first, so only `env` and the files in `cwd` configure it.
+ */
 export async function runCli(
   args: string[],
   env: Record<string, string> = {},
   stdin?: string,
+  options: { cwd?: string; onlyEnv?: boolean } = {},
 ): Promise<CliResult> {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !options.onlyEnv || !MULTAQA_VARIABLES.test(name),
+    ),
+  );
   return new Promise((resolveRun, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, ...env },
+      cwd: options.cwd,
+      env: { ...inherited, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

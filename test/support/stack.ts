@@ -11,6 +11,7 @@ import {
 import { connectTestRedis } from './redis';
 import { SmtpSink } from './smtp-sink';
 import type { ActivityDependencies } from '../../activities';
+import { startHttpServer, type HttpServerOptions } from '../../client/http/server';
 
 export interface TestStack {
   config: Config;
@@ -82,4 +83,17 @@ export async function startTestStack(
       await temporal.close();
     },
   };
+}
+
+/** multaqa's HTTP server on a free loopback port, over a test stack's Temporal, Redis and SMTP. */
+export function startTestHttpServer(stack: TestStack, options: Partial<HttpServerOptions> = {}) {
+  return startHttpServer({
+    config: stack.config,
+    temporal: stack.temporal.client,
+    redis: stack.redis.redis,
+    smtpUrl: stack.smtp.url,
+    host: '127.0.0.1',
+    port: 0,
+    ...options,
+  });
 }

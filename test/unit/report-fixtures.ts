@@ -4,6 +4,7 @@ import { planTrainingDay } from '../../client/training-day-plan';
 import type { FollowUpView } from '../../domain/messages/follow-up';
 import type { TrainingDayStatus } from '../../domain/messages/training-day';
 import type { SurveyResults } from '../../domain/messages/attendance';
+import { buildTrainingDayReport } from '../../domain/report';
 
 /** The seed day (Safi, 23 Nov 2018) as its workflow reports it after the day, with follow-ups. */
 export const seedPlan = planTrainingDay(
@@ -192,4 +193,15 @@ export function statusWithDeclinedPartner(): TrainingDayStatus {
   };
   status.speakers[1] = { ...status.speakers[1]!, partnerDeclined: 'ads-marrakech-safi' };
   return status;
+}
+
+/** The seed day's report with its networking visits and survey, as the report tests read it. */
+export function seedReport() {
+  return buildTrainingDayReport({
+    status: seedStatus(),
+    followUps: { 'networking-visits': networkingView() },
+    survey,
+    brief: networkingView().event,
+    generatedAt: '2019-03-01T10:00:00.000Z',
+  });
 }

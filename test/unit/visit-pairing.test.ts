@@ -19,7 +19,12 @@ function candidate(
   };
 }
 
-const options = { maxVisits: 10, visitorsPerVisit: 2 };
+// The workflow passes the day's audience sectors as the order sectors take turns in.
+const options = {
+  maxVisits: 10,
+  visitorsPerVisit: 2,
+  sectorOrder: ['trade', 'crafts', 'services'],
+};
 
 describe('proposing networking visits between associations that attended a day', () => {
   it('pairs a host with associations of the same sector from another province', () => {
@@ -109,9 +114,25 @@ describe('proposing networking visits between associations that attended a day',
         candidate('crafts-safi', 'Safi', 'crafts', 1),
         candidate('crafts-youssoufia', 'Youssoufia', 'crafts', 1),
       ],
-      { maxVisits: 2, visitorsPerVisit: 1 },
+      { maxVisits: 2, visitorsPerVisit: 1, sectorOrder: ['trade', 'crafts'] },
     );
     expect(pairings.map((pairing) => pairing.sector)).toEqual(['trade', 'crafts']);
+  });
+
+  it('pairs a sector only this deployment knows, after the sectors the day names', () => {
+    const pairings = proposeVisitPairings(
+      [
+        candidate('fishing-safi', 'Safi', 'fishing', 3),
+        candidate('fishing-youssoufia', 'Youssoufia', 'fishing'),
+        candidate('trade-safi', 'Safi', 'trade', 2),
+        candidate('trade-youssoufia', 'Youssoufia', 'trade'),
+      ],
+      { maxVisits: 5, visitorsPerVisit: 1, sectorOrder: ['trade'] },
+    );
+    expect(pairings.map((pairing) => [pairing.sector, pairing.hostId])).toEqual([
+      ['trade', 'trade-safi'],
+      ['fishing', 'fishing-safi'],
+    ]);
   });
 
   it('gives the same pairings whatever the order of the candidates', () => {

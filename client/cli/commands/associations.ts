@@ -1,24 +1,15 @@
 import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { AssociationDirectory } from '../../../activities/directory/association-directory';
 import { importAssociations, type ImportReport } from '../../associations/import-associations';
+import { taxonomyOf } from '../../taxonomy-file';
 import { ValidationError } from '../../validation';
 import { print, table, type OutputOptions } from '../output';
-import { withConnections } from '../session';
+import { inputFileSize, withConnections } from '../session';
 
 /** Files at least this big get a progress bar (on a terminal). */
 const PROGRESS_BAR_BYTES = 256 * 1024;
-
-function fileSize(path: string): number {
-  try {
-    return statSync(path).size;
-  } catch (error) {
-    throw new ValidationError([
-      { field: 'file', message: `cannot read ${path}: ${(error as Error).message}` },
-    ]);
-  }
-}
 
 function reportText(report: ImportReport): string {
   const summary = report.stored
@@ -48,7 +39,7 @@ export function registerAssociationCommands(program: Command): void {
     .option('--skip-invalid', 'store the valid rows even when some rows are invalid')
     .option('--json', 'print JSON')
     .action(async (file: string, options: { skipInvalid?: boolean } & OutputOptions) => {
-      const size = fileSize(file);
+      const size = inputFileSize(file);
       const bar =
         process.stderr.isTTY && !options.json && size >= PROGRESS_BAR_BYTES
           ? new SingleBar(
@@ -66,6 +57,7 @@ export function registerAssociationCommands(program: Command): void {
             {
               skipInvalid: options.skipInvalid,
               maxRows: connections.config.IMPORT_MAX_ROWS,
+              taxonomy: taxonomyOf(connections.config),
               onProgress: (progress) => bar?.update(progress.bytes, { rows: progress.rows }),
             },
           );
@@ -89,7 +81,7 @@ export function registerAssociationCommands(program: Command): void {
     .option('--limit <n>', 'at most n', '100')
     .option('--json', 'print JSON')
     .action(async (options: { limit: string } & OutputOptions) => {
-      const limit = Math.max(1, Number(options.limit) || 100);
+      const limit = Number(options.limit); // checked for every command (argument-checks.ts)
       const rows = await withConnections(async (connections) => {
         const directory = new AssociationDirectory(
           connections.redis,

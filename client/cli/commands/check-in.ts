@@ -14,7 +14,7 @@ export function registerCheckInCommands(program: Command): void {
     .option('--walk-in', 'not invited: give --name, --province and --sector')
     .option('--name <name>', 'walk-in: name of the association')
     .option('--province <province>', 'walk-in: its province')
-    .option('--sector <sector>', 'walk-in: trade, crafts or services')
+    .option('--sector <sector>', 'walk-in: its sector (an id or label of the taxonomy)')
     .option('--json', 'print JSON')
     .action(
       async (

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
-import { parseConfig } from '../../../domain/config';
 import { TrainingDayPhaseSchema } from '../../../domain/training-day';
 import { connectTemporalClient } from '../../temporal-client';
-import { createTrainingDay, listTrainingDays, readStatus } from '../../training-days';
+import { listTrainingDays, readStatus, startTrainingDay } from '../../training-days';
+import { planTrainingDay } from '../../training-day-plan';
 import { advanceDay, cancelDay, rescheduleDay } from '../../training-day-changes';
 import { listInvitedAssociations, readWaitingList } from '../../registrations';
 import { parseOrThrow } from '../../validation';
 import { print, table, type OutputOptions } from '../output';
-import { readJsonFile, withConnections } from '../session';
+import { cliSettings, readJsonFile, withConnections } from '../session';
 import { inviteesText, statusText, summariesText } from '../status-text';
 import { registerDeliveryCommand } from './deliveries';
 
@@ -23,15 +23,16 @@ export function registerEventCommands(program: Command): void {
     .option('--id <slug>', 'another id for the event')
     .option('--json', 'print JSON')
     .action(async (options: { file: string; date?: string; id?: string } & OutputOptions) => {
-      const config = parseConfig();
+      const { config, taxonomy } = cliSettings();
+      // Bad input is reported as such even when Temporal is down: check before connecting.
+      const plan = planTrainingDay(readJsonFile(options.file), {
+        date: options.date,
+        id: options.id,
+        taxonomy,
+      });
       const client = await connectTemporalClient(config);
       try {
-        const { eventId } = await createTrainingDay(
-          client,
-          config.TEMPORAL_TASK_QUEUE,
-          readJsonFile(options.file),
-          { date: options.date, id: options.id },
-        );
+        const { eventId } = await startTrainingDay(client, config.TEMPORAL_TASK_QUEUE, plan);
         print(options, { eventId }, () => `created training day ${eventId}`);
       } finally {
         await client.connection.close();

@@ -5,7 +5,7 @@ import type { TrainingDayReport } from '../../../domain/report';
 import { buildTrainingDayReport, renderTrainingDayReportHtml } from '../../report';
 import { parseOrThrow } from '../../validation';
 import { print, section, table, type OutputOptions } from '../output';
-import { withConnections } from '../session';
+import { cliSettings, withConnections } from '../session';
 import { localTime } from '../status-text';
 
 function reportText(report: TrainingDayReport): string {
@@ -90,7 +90,10 @@ export function registerReportCommands(program: Command): void {
           buildTrainingDayReport(connections.temporal, eventId),
         );
         if (options.html)
-          writeFileSync(options.html, renderTrainingDayReportHtml(report, language));
+          writeFileSync(
+            options.html,
+            renderTrainingDayReportHtml(report, language, cliSettings().taxonomy),
+          );
         print(options, report, () =>
           options.html
             ? `${reportText(report)}\n\nHTML report written to ${options.html}`

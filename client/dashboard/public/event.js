@@ -269,7 +269,7 @@
       table(
         ['', 'col.accepted', 'col.checkedIn'],
         keys.map((key) => [
-          key,
+          window.i18n.valueLabel(key),
           String((accepted || {})[key] || 0),
           String((checkedIn || {})[key] || 0),
         ]),
@@ -371,6 +371,8 @@
   }
 
   async function start() {
+    // Sector and province labels are the deployment's data; without them, ids are shown.
+    window.i18n.addValueLabels(await api('/api/taxonomy').catch(() => ({})));
     status = await api(`/api/events/${encodeURIComponent(eventId)}`);
     render();
     await refreshDetails();

@@ -210,6 +210,17 @@
     );
   }
 
+  /** Adds the labels of sectors and provinces (the deployment's taxonomy, from the API). */
+  function addValueLabels(taxonomy) {
+    for (const entry of [...(taxonomy.sectors || []), ...(taxonomy.provinces || [])])
+      TEXTS[`value.${entry.id}`] = entry.labels;
+  }
+
+  /** A sector's or province's label in the current language, or its id when it has none. */
+  function valueLabel(id) {
+    return t(`value.${id}`, { fallback: id });
+  }
+
   function apply() {
     document.documentElement.lang = language;
     document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
@@ -239,6 +250,8 @@
   }
 
   window.i18n = {
+    addValueLabels,
+    valueLabel,
     t,
     apply,
     setLanguage,

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ErrorCodes, MultaqaError } from '../../../domain/errors';
 import { AssociationDirectory } from '../../../activities/directory/association-directory';
 import { importAssociations } from '../../associations/import-associations';
+import { taxonomyOf } from '../../taxonomy-file';
 import type { HttpContext } from '../http-context';
 
 function tooLarge(maxBytes: number): MultaqaError {
@@ -86,7 +87,11 @@ export function registerAssociationRoutes({ app, routes, connections }: HttpCont
         connections.redis,
         connections.config.REDIS_PREFIX,
         body ?? '',
-        { skipInvalid: query.skipInvalid, maxRows: IMPORT_MAX_ROWS },
+        {
+          skipInvalid: query.skipInvalid,
+          maxRows: IMPORT_MAX_ROWS,
+          taxonomy: taxonomyOf(connections.config),
+        },
       );
       if (!report.stored && report.problems.length > 0) reply.code(400);
       return report;
@@ -113,5 +118,19 @@ export function registerAssociationRoutes({ app, routes, connections }: HttpCont
       found.sort((a, b) => a.id.localeCompare(b.id));
       return { total: found.length, associations: found.slice(0, query.limit) };
     },
+  );
+
+  routes.add(
+    {
+      method: 'GET',
+      url: '/api/taxonomy',
+      summary: "This deployment's sectors and provinces, with their labels in ar/fr/en",
+      tag: 'associations',
+      access: 'viewer',
+      responses: {
+        200: { description: 'Taxonomy: { sectors, provinces }, each [{ id, labels }]' },
+      },
+    },
+    async () => taxonomyOf(connections.config),
   );
 }

@@ -8,6 +8,7 @@ import {
   renderProgrammeReportHtml,
   renderTrainingDayReportHtml,
 } from '../../report';
+import { taxonomyOf } from '../../taxonomy-file';
 import type { HttpContext } from '../http-context';
 import { EventParams } from './events';
 
@@ -37,7 +38,7 @@ export function registerDocumentRoutes({ routes, connections }: HttpContext): vo
       return reply
         .type('text/html; charset=utf-8')
         .header('content-security-policy', REPORT_CSP)
-        .send(renderTrainingDayReportHtml(report, query.language));
+        .send(renderTrainingDayReportHtml(report, query.language, taxonomyOf(connections.config)));
     },
   );
 
@@ -59,7 +60,14 @@ export function registerDocumentRoutes({ routes, connections }: HttpContext): vo
       return reply
         .type('text/html; charset=utf-8')
         .header('content-security-policy', REPORT_CSP)
-        .send(renderProgrammeReportHtml(programme, query.language));
+        .send(
+          renderProgrammeReportHtml(
+            programme,
+            query.language,
+            undefined,
+            taxonomyOf(connections.config),
+          ),
+        );
     },
   );
 

@@ -11,6 +11,7 @@ import {
   rescheduleDay,
 } from '../../training-day-changes';
 import { createTrainingDay, listTrainingDays, readStatus } from '../../training-days';
+import { taxonomyOf } from '../../taxonomy-file';
 import type { HttpContext } from '../http-context';
 import { summaryWithLocalTime, withLocalTimes } from '../local-times';
 import { workflowLinks } from '../temporal-ui-links';
@@ -53,6 +54,7 @@ export function registerEventRoutes({ routes, connections }: HttpContext): void 
         connections.temporal,
         connections.config.TEMPORAL_TASK_QUEUE,
         request.body,
+        { taxonomy: taxonomyOf(connections.config) },
       );
       reply.code(201);
       return { eventId: created.eventId, workflowId: created.workflowId };
