@@ -38,6 +38,7 @@ describe('the multaqa CLI: training days, associations, read model and exit code
       skipped: 0,
       stored: true,
       problems: [],
+      problemCount: 0,
     });
     const listed = await cli('associations', 'list', '--limit', '3', '--json');
     expect(JSON.parse(listed.stdout)).toHaveLength(3);
