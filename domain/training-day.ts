@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgendaItemSchema, findAgendaProblems } from './agenda';
+import { AgendaSchema, findAgendaProblems } from './agenda';
 import {
   EmailSchema,
   InstantSchema,
@@ -78,7 +78,7 @@ const TrainingDayFields = z
     audience: AudienceSchema,
     partners: z.array(PartnerInstitutionSchema).default([]),
     speakers: z.array(SpeakerSchema).default([]),
-    agenda: z.array(AgendaItemSchema).min(1, 'the agenda needs at least one item'),
+    agenda: AgendaSchema,
     reminders: ReminderPolicySchema.default(ReminderPolicySchema.parse({})),
   })
   .strict();

@@ -78,6 +78,7 @@ const LINKS_BY_PURPOSE: Partial<Record<MessagePurpose, readonly LinkPurpose[]>> 
   'rsvp-decline-acknowledgement': ['rsvp'],
   'waitlist-notice': ['rsvp'],
   'reschedule-notice': ['rsvp'],
+  'programme-change': ['rsvp'],
   'thank-you-survey': ['survey'],
 };
 

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAgendaCommands } from './commands/agenda';
 import { registerAssociationCommands } from './commands/associations';
 import { registerCheckInCommands } from './commands/check-in';
 import { registerEventCommands } from './commands/event';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerAssociationCommands(program);
   registerPartnerCommands(program);
   registerSpeakerCommands(program);
+  registerAgendaCommands(program);
   registerRsvpCommands(program);
   registerCheckInCommands(program);
   registerRecommendationCommands(program);
