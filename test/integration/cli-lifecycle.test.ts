@@ -227,7 +227,9 @@ describe('the multaqa CLI steering a training day through its lifecycle', () => 
     );
     expect(misfit.code).toBe(2);
     // Moved with the day (an hour later), the agenda would end after 18:30.
-    expect(misfit.stderr).toMatch(/agenda: moved with the day, .* give the agenda for the new hours/);
+    expect(misfit.stderr).toMatch(
+      /agenda: moved with the day, .* give the agenda for the new hours/,
+    );
 
     json(await cli('event', 'advance', eventId, '--to', 'in-progress', '--json'));
     const arrival = json(
