@@ -137,7 +137,7 @@
           return [
             `${item.start}–${item.end}`,
             pick(item.title) || item.id,
-            item.kind,
+            t(`agendaKind.${item.kind}`, { fallback: item.kind }),
             slot ? slot.speakerName : '',
           ];
         }),
@@ -176,7 +176,7 @@
       ),
       field('itemId', h('select', { name: 'itemId' })),
       field('id', h('input', { name: 'id', size: 14, placeholder: 'coffee-break' })),
-      field('kind', h('select', { name: 'kind' }, options(AGENDA_KINDS))),
+      field('kind', h('select', { name: 'kind' }, options(AGENDA_KINDS, 'agendaKind'))),
       field('start', h('input', { name: 'start', type: 'time' })),
       field('end', h('input', { name: 'end', type: 'time' })),
       field('title', h('input', { name: 'title', size: 28, dir: 'auto' })),
@@ -251,10 +251,11 @@
         headers: { 'content-type': 'application/json', 'x-multaqa-dashboard': '1' },
         body: JSON.stringify(body),
       });
-      message.dataset.state = 'saved';
-      message.textContent = t('agenda.saved', { revision: view.agendaRevision });
+      // The read model may lag a moment behind: show the agenda the workflow holds now.
       status = await api(`/api/events/${encodeURIComponent(eventId)}?live=true`);
       render();
+      message.dataset.state = 'saved';
+      message.textContent = t('agenda.saved', { revision: view.agendaRevision });
     } catch (error) {
       const problems = (error.body && error.body.problems) || [];
       message.dataset.state = 'refused';
