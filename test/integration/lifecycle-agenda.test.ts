@@ -13,28 +13,13 @@ import {
   messagesOf,
   planFor,
   registrationOnly,
-  seedDefinition,
+  speakersOnly,
   startLifecycleHarness,
   syntheticAssociations,
   type LifecycleHarness,
 } from './lifecycle-harness';
 
 const STAND_IN = 'stand-in@university.example.org';
-
-/** The seed day without partners, and with its first two talks only. */
-function speakersOnly() {
-  const seed = seedDefinition();
-  return {
-    partners: [],
-    speakers: seed.speakers!.slice(0, 2).map((speaker) => ({ ...speaker, partnerId: undefined })),
-    agenda: [
-      seed.agenda[0]!,
-      seed.agenda[1]!,
-      seed.agenda[2]!,
-      { ...seed.agenda[4]!, start: '16:40' },
-    ],
-  };
-}
 
 describe('agenda edits by coordinators', () => {
   let harness: LifecycleHarness;

@@ -92,6 +92,21 @@ export function registrationOnly(capacity: number, provinces: string[]) {
   };
 }
 
+/** The seed day without partners, and with its first two talks only. */
+export function speakersOnly() {
+  const seed = seedDefinition();
+  return {
+    partners: [],
+    speakers: seed.speakers!.slice(0, 2).map((speaker) => ({ ...speaker, partnerId: undefined })),
+    agenda: [
+      seed.agenda[0]!,
+      seed.agenda[1]!,
+      seed.agenda[2]!,
+      { ...seed.agenda[4]!, start: '16:40' },
+    ],
+  };
+}
+
 /** Messages of one purpose (header `X-Multaqa-Purpose`), optionally to one address. */
 export function messagesOf(
   messages: readonly CapturedMessage[],

@@ -1,4 +1,12 @@
-import { agendaBlock, dayFacts, greeting, noteQuote, present } from './common-phrases';
+import {
+  agendaBlock,
+  dayFacts,
+  greeting,
+  noteQuote,
+  present,
+  programmeChangedSubject,
+  updatedProgrammeBelow,
+} from './common-phrases';
 import { changeAnswerAction } from './registration-messages';
 import type { MessageTemplate } from './template-context';
 
@@ -9,11 +17,7 @@ import type { MessageTemplate } from './template-context';
 export const programmeChange: MessageTemplate = (t) => {
   const position = t.v(String(t.details.waitlistPosition ?? ''));
   return {
-    subject: t.tr({
-      ar: `تعديل في برنامج اليوم: ${t.day.title}`,
-      fr: `Programme modifié : ${t.day.title}`,
-      en: `Programme changed: ${t.day.title}`,
-    }),
+    subject: programmeChangedSubject(t),
     greeting: greeting(t),
     paragraphs: present([
       t.tr({
@@ -32,11 +36,7 @@ export const programmeChange: MessageTemplate = (t) => {
             fr: `L'inscription de votre association reste valable pour ${t.seats(t.details.seats ?? 1)}.`,
             en: `Your association's registration stands, for ${t.seats(t.details.seats ?? 1)}.`,
           }),
-      t.tr({
-        ar: 'تجدون أسفله البرنامج المحيَّن.',
-        fr: 'Vous trouverez ci-dessous le programme à jour.',
-        en: 'The updated programme is below.',
-      }),
+      updatedProgrammeBelow(t),
     ]),
     facts: dayFacts(t),
     agenda: agendaBlock(t),
