@@ -332,6 +332,25 @@ export async function trainingDayWorkflow(
     changed();
   });
 
+  /**
+   * After the agenda changed: a pending view for each talk without one (or, when not
+   * `keepStartedSlots`, whose file speaker differs from the view's); running slots keep theirs.
+   */
+  function matchSlotViewsToAgenda(keepStartedSlots: boolean): void {
+    for (const item of slotItems(plan)) {
+      const running = state.speakers.find((view) => view.agendaItemId === item.id);
+      if (keepStartedSlots && running && state.slotsStarted.includes(item.id)) {
+        running.title = item.title;
+        continue;
+      }
+      if (!running || running.speakerId !== item.speakerId)
+        state.speakers = [
+          ...state.speakers.filter((view) => view.agendaItemId !== item.id),
+          pendingSlotView(plan, item),
+        ];
+    }
+  }
+
   /** Asks the main loop to tell every child; resolves once it has. */
   async function noticeChildren(notice: ChildNotice = {}): Promise<void> {
     pendingNotice = { ...pendingNotice, ...notice };
@@ -366,8 +385,10 @@ export async function trainingDayWorkflow(
       plan.definition.end = command.end;
       plan.definition.rsvpDeadline = command.rsvpDeadline;
       // Validators do not run on replay: parsed again. Older histories carry no agenda.
-      if (command.agendaItems !== undefined && patched('reschedule-moves-agenda'))
+      if (command.agendaItems !== undefined && patched('reschedule-moves-agenda')) {
         plan.definition.agenda = AgendaSchema.parse(command.agendaItems);
+        matchSlotViewsToAgenda(true);
+      }
       plan.schedule = {
         startsAt: command.startsAt,
         endsAt: command.endsAt,
@@ -409,23 +430,7 @@ export async function trainingDayWorkflow(
       plan.schedule = { ...plan.schedule, agenda: command.schedule };
       state.agendaRevision += 1;
       // A slot that is running keeps its speaker (a replacement stays); older runs reset it.
-      const keepStartedSlots = patched('agenda-edit-keeps-slot-speaker');
-      for (const item of slotItems(plan)) {
-        const running = state.speakers.find((view) => view.agendaItemId === item.id);
-        if (keepStartedSlots && running && state.slotsStarted.includes(item.id)) {
-          running.title = item.title;
-          continue;
-        }
-        if (
-          !state.speakers.some(
-            (view) => view.agendaItemId === item.id && item.speakerId === view.speakerId,
-          )
-        )
-          state.speakers = [
-            ...state.speakers.filter((view) => view.agendaItemId !== item.id),
-            pendingSlotView(plan, item),
-          ];
-      }
+      matchSlotViewsToAgenda(patched('agenda-edit-keeps-slot-speaker'));
       changed();
       await noticeChildren();
       return { revision: state.agendaRevision };
