@@ -1,11 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { startHttpServer } from '../../client/http/server';
-import { startTestStack, type TestStack } from '../support/stack';
+import { apiCaller, startServedStack, type ServedStack } from '../support/http';
 import { uniqueId } from '../support/temporal';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read field by field
-type Json = any;
 
 const COORDINATOR_KEY = 'agenda-api-coordinator-key-012345';
 const VIEWER_KEY = 'agenda-api-viewer-key-0123456789ab';
@@ -18,37 +14,16 @@ function futureDate(days: number): string {
 
 /** The agenda routes as an integrator calls them, with keys. */
 describe('GET and POST /api/events/:eventId/agenda', () => {
-  let stack: TestStack;
-  let server: { url: string; close(): Promise<void> };
-
-  const call = async (method: string, path: string, body?: unknown, key = COORDINATOR_KEY) => {
-    const response = await fetch(`${server.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${key}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, json: (await response.json()) as Json };
-  };
-
+  let served: ServedStack;
+  const call = apiCaller(() => served.server.url, COORDINATOR_KEY);
   beforeAll(async () => {
-    stack = await startTestStack('http-agenda', {
-      API_KEYS: `coordinator:${COORDINATOR_KEY},viewer:${VIEWER_KEY}`,
-    });
-    server = await startHttpServer({
-      config: stack.config,
-      temporal: stack.temporal.client,
-      redis: stack.redis.redis,
-      smtpUrl: stack.smtp.url,
-      host: '127.0.0.1',
-      port: 0,
+    served = await startServedStack('http-agenda', {
+      coordinator: COORDINATOR_KEY,
+      viewer: VIEWER_KEY,
     });
   });
   afterAll(async () => {
-    await server?.close();
-    await stack?.stop();
+    await served?.stop();
   });
 
   it('reads the agenda, takes a coordinator edit, and refuses viewers, bad and stale edits', async () => {

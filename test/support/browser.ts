@@ -1,7 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-import { startHttpServer } from '../../client/http/server';
-import { freePort } from '../../scripts/stack/ports';
-import { startTestStack, type TestStack } from './stack';
+import { startServedStack, type ServedStack } from './http';
 
 /** Debian's Chromium, never a downloaded browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,44 +14,24 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** What a dashboard test drives: the real stack, the HTTP server on a free port, Chromium. */
-export interface DashboardStack {
-  stack: TestStack;
-  server: { url: string; close(): Promise<void> };
+/** What a dashboard test drives: the served stack and Chromium. */
+export interface DashboardStack extends ServedStack {
   browser: Browser;
-  stop(): Promise<void>;
 }
 
-/**
- * Starts the stack with a coordinator and a viewer key, the HTTP server (its links point at
- * itself) and headless Chromium.
- */
+/** Starts the served stack (see `startServedStack`) and headless Chromium. */
 export async function startDashboardStack(
   name: string,
   keys: { coordinator: string; viewer: string },
 ): Promise<DashboardStack> {
-  const port = await freePort();
-  const stack = await startTestStack(name, {
-    API_KEYS: `coordinator:${keys.coordinator},viewer:${keys.viewer}`,
-    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-  });
-  const server = await startHttpServer({
-    config: stack.config,
-    temporal: stack.temporal.client,
-    redis: stack.redis.redis,
-    smtpUrl: stack.smtp.url,
-    host: '127.0.0.1',
-    port,
-  });
+  const served = await startServedStack(name, keys);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {
-    stack,
-    server,
+    ...served,
     browser,
     stop: async () => {
       await browser.close();
-      await server.close();
-      await stack.stop();
+      await served.stop();
     },
   };
 }
