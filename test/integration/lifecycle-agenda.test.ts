@@ -3,19 +3,16 @@ import { editAgenda } from '../../client/agenda-changes';
 import type { Connections } from '../../client/connections';
 import { buildTrainingDayReport } from '../../client/report';
 import { rescheduleDay } from '../../client/training-day-changes';
-import { submitRsvp } from '../../domain/messages/registration';
 import { answerSpeakerInvitation, replaceSpeaker } from '../../domain/messages/speaker-slot';
-import type { RsvpInput } from '../../domain/registration';
 import { instantToLocal } from '../../domain/schedule';
-import { shardOf, workflowIds } from '../../domain/workflow-ids';
+import { workflowIds } from '../../domain/workflow-ids';
 import { uniqueId } from '../support/temporal';
 import {
   messagesOf,
+  openRegistrationDay,
   planFor,
-  registrationOnly,
   speakersOnly,
   startLifecycleHarness,
-  syntheticAssociations,
   type LifecycleHarness,
 } from './lifecycle-harness';
 
@@ -121,25 +118,7 @@ describe('agenda edits by coordinators', () => {
 
   it('registered associations get one programme-change notice per quiet period, with the new programme', async () => {
     const eventId = uniqueId('programme-change');
-    const province = `Province ${eventId}`;
-    // Even indexes write in French, odd ones in Arabic.
-    const associations = syntheticAssociations(4, { prefix: eventId, provinces: [province] });
-    await harness.directory.upsert(associations);
-    const plan = planFor(await harness.nowMs(), eventId, registrationOnly(3, [province]));
-    await harness.startDay(plan);
-    const status = await harness.waitForStatus(eventId, (s) => s.registration.shards > 0);
-    await harness.smtp.waitFor(
-      () => messagesOf(ofEvent(eventId), 'association-invitation').length === associations.length,
-    );
-    const rsvp = (input: RsvpInput) =>
-      harness.client.workflow
-        .getHandle(
-          workflowIds.invitationShard(
-            eventId,
-            shardOf(input.associationId, status.registration.shards),
-          ),
-        )
-        .executeUpdate(submitRsvp, { args: [{ channel: 'link', ...input } as never] });
+    const { rsvp, associations } = await openRegistrationDay(harness, eventId, 4, 3);
     const [seated, waiting, declined, silent] = associations.map((association) => association.id);
     await rsvp({ response: 'accept', associationId: seated!, seats: 3 });
     expect(await rsvp({ response: 'accept', associationId: waiting!, seats: 1 })).toMatchObject({
