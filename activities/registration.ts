@@ -94,7 +94,8 @@ export function createRegistrationActivities(deps: ActivityDependencies) {
     /**
      * Splits a training day's audience into invitation shards and writes each shard's invitees
      * as a Redis list, so no invitee list ever travels through Temporal as one payload.
-     * Idempotent: once a plan is stored, every later call returns it unchanged.
+     * Idempotent: once a plan is stored, every later call returns it unchanged. A plan with no
+     * invitee is returned but not stored.
      */
     async planInvitations(input: { eventId: string; audience: Audience }): Promise<InvitationPlan> {
       const keys = invitationKeys(prefix, input.eventId);
@@ -108,6 +109,9 @@ export function createRegistrationActivities(deps: ActivityDependencies) {
       }
       // Sorted so every association lands in the same place whichever order Redis returns.
       const ids = [...unique].sort();
+      // An empty audience is not kept: the day looks again once associations are imported.
+      if (ids.length === 0)
+        return { shardCount: 0, invitees: 0, inviteesKeyPrefix: '', byProvince: {}, bySector: {} };
       const shardCount = shardCountForIds(ids);
       const pagesPrefix = keys.pagesPrefix(randomUUID().slice(0, 8));
       const written = await writePages(deps.redis, directory, ids, shardCount, pagesPrefix);

@@ -8,7 +8,9 @@ import { ErrorCodes, MultaqaError } from '../domain/errors';
 import type { EventBrief } from '../domain/event-brief';
 import {
   MESSAGE_PURPOSES,
+  RECIPIENT_STANDINGS,
   type MessageDetails,
+  type MessagePurpose,
   type MessageRecipient,
 } from '../domain/messages/mail';
 import type { TrainingDayStatus } from '../domain/messages/training-day';
@@ -37,9 +39,13 @@ export const MessagePreviewRequestSchema = z
     agendaItemId: SlugSchema.optional(),
     note: SingleLineTextSchema.optional(),
     reason: SingleLineTextSchema.optional(),
+    /** Where the association stands, for the reschedule notice it would get. */
+    standing: z.enum(RECIPIENT_STANDINGS).optional(),
   })
   .strict();
 export type MessagePreviewRequest = z.input<typeof MessagePreviewRequestSchema>;
+
+const CHANGE_NOTICES: readonly MessagePurpose[] = ['reschedule-notice', 'cancellation-notice'];
 
 /** The brief children get, from the plan and the status as it stands now (after reschedules). */
 function currentBrief(plan: TrainingDayPlan, status: TrainingDayStatus): EventBrief {
@@ -153,12 +159,19 @@ export async function previewMessage(
   if (request.waitlistPosition !== undefined) details.waitlistPosition = request.waitlistPosition;
   if (request.agendaItemId) details.agendaItemId = request.agendaItemId;
   if (request.note) details.note = request.note;
-  if (request.reason) details.reason = request.reason;
+  if (request.standing) details.standing = request.standing;
+  const event = currentBrief(plan, status);
+  // A change notice quotes the day's change reason: the one given here, or the cancellation's.
+  const changeReason = CHANGE_NOTICES.includes(request.purpose)
+    ? (request.reason ?? status.cancelledReason)
+    : undefined;
+  if (changeReason) event.changeReason = changeReason;
+  else if (request.reason) details.reason = request.reason;
   const { config } = connections;
   return renderMessage(
     {
       purpose: request.purpose,
-      event: currentBrief(plan, status),
+      event,
       recipient,
       revision: status.revision,
       details,

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import {
   TrainingDayDefinitionSchema,
   TrainingDayPlanSchema,
@@ -5,7 +6,7 @@ import {
 } from '../domain/training-day';
 import { resolveSchedule } from '../domain/schedule';
 import { LocalDateSchema, pickText, SlugSchema } from '../domain/common';
-import { parseOrThrow } from './validation';
+import { parseOrThrow, ValidationError } from './validation';
 
 export interface PlanOptions {
   previousEventId?: string;
@@ -74,4 +75,23 @@ export function planTrainingDay(input: unknown, options: PlanOptions = {}): Trai
     revision: 0,
     previousEventId: options.previousEventId,
   });
+}
+
+/**
+ * Refuses a plan that could never send an invitation anyone could answer: the day is still to
+ * come but its RSVP deadline has passed. (A day that is already over is recorded as held, which
+ * sends nothing.) Throws `ValidationError` naming `rsvpDeadline`.
+ */
+export function refuseLapsedDeadline(plan: TrainingDayPlan, nowMs: number): void {
+  const { schedule, definition } = plan;
+  if (nowMs >= Date.parse(schedule.endsAt) || nowMs <= Date.parse(schedule.rsvpDeadlineAt)) return;
+  const deadline = DateTime.fromISO(schedule.rsvpDeadlineAt, {
+    zone: definition.timeZone,
+  }).toISODate();
+  throw new ValidationError([
+    {
+      field: 'rsvpDeadline',
+      message: `the RSVP deadline (${definition.rsvpDeadline ?? `by default two days before, ${deadline}`}) has already passed, so no invitation could be answered; set a later rsvpDeadline (on or before ${definition.date}) or hold the day later with --date`,
+    },
+  ]);
 }

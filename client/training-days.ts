@@ -10,7 +10,7 @@ import { workflowIds } from '../domain/workflow-ids';
 import { pickText } from '../domain/common';
 import type { TrainingDayPhase, TrainingDayPlan } from '../domain/training-day';
 import { MultaqaError, ErrorCodes } from '../domain/errors';
-import { planTrainingDay, type PlanOptions } from './training-day-plan';
+import { planTrainingDay, refuseLapsedDeadline, type PlanOptions } from './training-day-plan';
 import { trainingDayWorkflow } from '../workflows';
 import type { Connections } from './connections';
 import {
@@ -30,6 +30,7 @@ export async function createTrainingDay(
   options: PlanOptions = {},
 ): Promise<{ eventId: string; workflowId: string; plan: TrainingDayPlan }> {
   const plan = planTrainingDay(input, options);
+  refuseLapsedDeadline(plan, Date.now());
   const workflowId = workflowIds.trainingDay(plan.eventId);
   try {
     await client.workflow.start(trainingDayWorkflow, {

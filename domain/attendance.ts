@@ -3,6 +3,9 @@ import { ProvinceSchema, SectorSchema, SingleLineTextSchema, SlugSchema } from '
 
 export const CHECK_IN_METHODS = ['token', 'coordinator', 'walk-in'] as const;
 
+/** Check-in at the door opens this long before the day starts (the attendance default). */
+export const CHECK_IN_OPENS_MINUTES_BEFORE = 60;
+
 /** A check-in at the door. Walk-ins carry what is known of them, since they were not invited. */
 export const CheckInSchema = z
   .object({

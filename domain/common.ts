@@ -87,3 +87,11 @@ export function pickText(
   }
   return text.ar ?? text.fr ?? text.en ?? '';
 }
+
+/**
+ * A web link people will click (http or https only): `javascript:`, `data:` and other schemes
+ * are refused wherever a link is stored.
+ */
+export const WebLinkSchema = z
+  .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+  .max(2000);

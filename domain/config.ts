@@ -46,10 +46,54 @@ export const ConfigSchema = z.object({
       'must be role:key pairs (roles coordinator or viewer, keys of 16+ characters), separated by commas',
     )
     .optional(),
+  /**
+   * Which proxies in front of the server are believed about the client's address
+   * (X-Forwarded-For): `false` (none, the default), `true` (any), a hop count, or
+   * comma-separated addresses or CIDR ranges. Per-IP rate limits count by that address.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|\d{1,2}|[0-9a-f.:/]+(,\s*[0-9a-f.:/]+)*)$/i,
+      'must be true, false, a hop count, or addresses/CIDR ranges separated by commas',
+    )
+    .default('false')
+    .transform(parseTrustProxy),
+  /** Requests a minute one address may make to the public link pages, all pages together. */
+  LINK_RATE_PER_MINUTE: z.coerce.number().int().positive().max(100_000).default(30),
+  /** Sign-in attempts a minute one address may make on the dashboard. */
+  SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().positive().max(10_000).default(10),
+  /** Largest associations CSV the HTTP import reads, in megabytes. */
+  IMPORT_MAX_MB: z.coerce.number().positive().max(1024).default(50),
+  /** Most data rows one associations CSV may hold. */
+  IMPORT_MAX_ROWS: z.coerce.number().int().positive().max(10_000_000).default(250_000),
+  /**
+   * Workflows a worker keeps in memory between their tasks (its sticky cache). Each costs
+   * memory for as long as it is cached; the SDK's own default grows with the heap (over 2,000 on
+   * a 4 GB heap), which let a worker with many running days grow past a gigabyte.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(100),
+  /** Workflow tasks a worker runs at once (at least 2). */
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1000).default(40),
+  /** Activities a worker runs at once (mail batches, projections, lookups). */
+  WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).default(100),
   MULTAQA_VAR_DIR: z.string().min(1).default('var'),
   MULTAQA_EMBEDDED: booleanFlag.default(true),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
+/** Fastify's `trustProxy` from the TRUST_PROXY text (a hop count trusts that many hops). */
+function parseTrustProxy(
+  value: string,
+): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address: string, hop: number) => hop < hops;
+  }
+  return value.split(',').map((part) => part.trim());
+}
+
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
 
 export class ConfigError extends Error {

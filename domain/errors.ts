@@ -13,6 +13,7 @@ export const ErrorCodes = {
   forbidden: 'Forbidden',
   invalidLink: 'InvalidLink',
   expiredLink: 'ExpiredLink',
+  tooLarge: 'TooLarge',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 

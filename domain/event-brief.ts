@@ -18,6 +18,8 @@ export interface EventBrief {
   rsvpDeadlineAt: string;
   /** Bumped on every reschedule; the calendar SEQUENCE. */
   revision: number;
+  /** Why the day was last moved or called off, as the coordinator said it; every notice quotes it. */
+  changeReason?: string;
   languages: Language[];
   capacity: number;
   seatsPerAssociation: number;

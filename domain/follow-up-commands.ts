@@ -5,6 +5,7 @@ import {
   LocalDateSchema,
   LocalizedTextSchema,
   SingleLineTextSchema,
+  WebLinkSchema,
 } from './common';
 
 /** Coordinator: work on the follow-up has started (with an optional progress note). */
@@ -23,7 +24,7 @@ export const DigestNewsSchema = z
     title: SingleLineTextSchema,
     body: FreeTextSchema,
     /** A page with details: calls for projects, programme rules. */
-    link: z.url({ message: 'must be a URL' }).max(2000).optional(),
+    link: WebLinkSchema.optional(),
   })
   .strict();
 export type DigestNewsInput = z.infer<typeof DigestNewsSchema>;

@@ -6,6 +6,7 @@ import type { SurveyResults } from './messages/attendance';
 import type { FollowUpView } from './messages/follow-up';
 import type { TrainingDayStatus } from './messages/training-day';
 import type { VisitSummary } from './networking-visit';
+import type { Contribution, PartnerStatus } from './partner';
 import type { SpeakerStatus } from './speaker';
 import type { TrainingDayPhase } from './training-day';
 
@@ -31,6 +32,19 @@ export interface ReportAgendaItem {
   end: string;
   speakerName?: string;
   speakerStatus?: SpeakerStatus;
+  /** The partner that was to provide this item's speaker, when it declined. */
+  partnerDeclined?: LocalizedText;
+}
+
+/** A partner institution as the day ended with it. */
+export interface ReportPartner {
+  partnerId: string;
+  name: LocalizedText;
+  status: PartnerStatus;
+  /** What it was asked for and did not take on: the coordinator's to reassign. */
+  toReassign: Contribution[];
+  /** The partner's own note with its answer. */
+  note?: string;
 }
 
 export interface ReportSpeaker {
@@ -71,7 +85,7 @@ export interface TrainingDayReport {
   cancelledReason?: string;
   previousEventId?: string;
   nextEventIds: string[];
-  partners: Array<{ name: LocalizedText; status: string }>;
+  partners: ReportPartner[];
   totals: {
     invited: number;
     accepted: number;
@@ -169,6 +183,11 @@ export function buildTrainingDayReport(sources: TrainingDayReportSources): Train
       start: item.start,
       end: item.end,
       ...(slot ? { speakerName: slot.speakerName, speakerStatus: slot.status } : {}),
+      ...(slot?.partnerDeclined
+        ? {
+            partnerDeclined: partnerNames.get(slot.partnerDeclined) ?? { en: slot.partnerDeclined },
+          }
+        : {}),
     };
   });
   const speakers: ReportSpeaker[] = status.speakers
@@ -246,7 +265,13 @@ export function buildTrainingDayReport(sources: TrainingDayReportSources): Train
     ...(status.cancelledReason ? { cancelledReason: status.cancelledReason } : {}),
     ...(status.previousEventId ? { previousEventId: status.previousEventId } : {}),
     nextEventIds,
-    partners: status.partners.map((partner) => ({ name: partner.name, status: partner.status })),
+    partners: status.partners.map((partner) => ({
+      partnerId: partner.partnerId,
+      name: partner.name,
+      status: partner.status,
+      toReassign: partner.toReassign,
+      ...(partner.note ? { note: partner.note } : {}),
+    })),
     totals: {
       invited: closing?.invited ?? status.registration.invited,
       accepted: closing?.accepted ?? status.registration.accepted,

@@ -144,6 +144,8 @@ export const TrainingDayPlanSchema = z
     schedule: TrainingDayScheduleSchema,
     /** Bumped on every reschedule; becomes the calendar SEQUENCE. */
     revision: z.number().int().min(0).default(0),
+    /** Why the day was last moved or called off, in the coordinator's words (said in the notices). */
+    changeReason: SingleLineTextSchema.optional(),
     /** The training day this one follows from, for further training. */
     previousEventId: SlugSchema.optional(),
     /** Wait in `draft` for the coordinator (`advancePhase`) instead of starting partner coordination. */

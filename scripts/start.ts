@@ -11,6 +11,7 @@ import {
   type StartedService,
 } from './stack/embedded-services';
 import { fileSecret } from './stack/secrets';
+import { startHint } from './stack/start-hint';
 
 /**
  * `npm start`: the whole service on one machine with embedded defaults. Reuses Temporal and
@@ -98,7 +99,7 @@ async function main(): Promise<void> {
       `  SMTP             ${smtp.url} (${smtp.how}${smtp.outboxDir ? `, messages kept in ${smtp.outboxDir}` : ''})`,
       `  coordinator key  ${keys.coordinator ?? '(from API_KEYS)'}`,
       `  viewer key       ${keys.viewer ?? '(from API_KEYS)'}`,
-      `Try: npx multaqa event create --file examples/safi-2018-11-23.json`,
+      ...startHint(Date.now()),
       `Press Ctrl-C to stop.`,
     ];
     console.log(lines.join('\n'));

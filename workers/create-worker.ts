@@ -11,12 +11,19 @@ export interface MultaqaWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
-/** The multaqa worker: every workflow and activity on one task queue. */
+/**
+ * The multaqa worker: every workflow and activity on one task queue, with its cache and
+ * concurrency bounded by the configuration (WORKER_MAX_*), which bounds its memory.
+ */
 export async function createMultaqaWorker(options: MultaqaWorkerOptions): Promise<Worker> {
+  const { config } = options.dependencies;
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
+    maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
+    maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+    maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
     activities: createActivities(options.dependencies),
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }

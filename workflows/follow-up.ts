@@ -100,6 +100,9 @@ const VISITS_UNDER_WAY: ReadonlyArray<VisitSummary['status']> = ['scheduled', 'h
 const MAX_VISITS = 20;
 const MAX_NEXT_DAYS = 10;
 
+const RECORDED_DAY_NOTE =
+  'the day was recorded after it took place: no reminder, escalation, digest or visit proposal is sent';
+
 /** What an activity failure says, from its cause when the activity failed on purpose. */
 function failureMessage(error: ActivityFailure): string {
   return error.cause instanceof Error ? error.cause.message : error.message;
@@ -114,7 +117,13 @@ function initialState(input: FollowUpInput, policy: FollowUpPolicy, now: number)
   return {
     progress: 'open',
     dueAt: new Date(Date.parse(dueAt)).toISOString(),
-    history: [{ at: new Date(now).toISOString(), status: 'open' }],
+    history: [
+      {
+        at: new Date(now).toISOString(),
+        status: 'open',
+        ...(input.recordedAfterTheDay ? { note: RECORDED_DAY_NOTE } : {}),
+      },
+    ],
     remindersSent: 0,
     escalationsSent: 0,
     escalationsForDueAt: 0,
@@ -141,6 +150,10 @@ export async function followUpWorkflow(
 ): Promise<FollowUpSummary> {
   const policy: FollowUpPolicy = { ...DEFAULT_FOLLOW_UP_POLICY, ...options.policy };
   const { event, recommendation } = input;
+  // A day recorded after it took place sends nothing, ever: its follow-ups are kept by hand.
+  // (Only inputs that carry the flag take this path, so recorded histories replay unchanged.)
+  const sendsNothing = input.recordedAfterTheDay === true;
+  const timing: FollowUpPolicy = sendsNothing ? { ...policy, maxEscalations: 0 } : policy;
   const kind = recommendation.kind;
   const workflowId = workflowInfo().workflowId;
   const state: FollowUpState = options.state ?? initialState(input, policy, Date.now());
@@ -614,21 +627,29 @@ export async function followUpWorkflow(
   // ---- Life ----
 
   await reportToDay();
-  if (!closed() && kind === 'networking-visits' && !state.visitsProposed) await proposeVisits();
-  if (!closed() && kind === 'coordination' && !state.digest.scheduleId && !state.digest.problem)
+  if (!closed() && !sendsNothing && kind === 'networking-visits' && !state.visitsProposed)
+    await proposeVisits();
+  if (
+    !closed() &&
+    !sendsNothing &&
+    kind === 'coordination' &&
+    !state.digest.scheduleId &&
+    !state.digest.problem
+  )
     await startDigest();
 
   while (!closed()) {
     const seen = changes;
-    const wakeAt = nextFollowUpWake(state, policy, now());
+    const wakeAt = nextFollowUpWake(state, timing, now());
     const wakeUp = () => closed() || changes !== seen;
     if (wakeAt === undefined) await condition(wakeUp);
     else if (wakeAt > now()) await condition(wakeUp, wakeAt - now());
     if (closed()) break;
 
-    const action = dueFollowUpAction(state, policy, now());
-    if (action === 'remind') await remindOwner();
-    else if (action === 'skip-reminder') state.remindedForDueAt = state.dueAt;
+    const action = dueFollowUpAction(state, timing, now());
+    if (action === 'remind' && !sendsNothing) await remindOwner();
+    else if (action === 'remind' || action === 'skip-reminder')
+      state.remindedForDueAt = state.dueAt;
     else if (action === 'escalate') {
       await reportToDay();
       await escalate();

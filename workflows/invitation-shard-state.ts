@@ -1,3 +1,4 @@
+import type { RecipientStanding } from '../domain/messages/mail';
 import type { Invitee, InviteeRecord, InviteeView } from '../domain/messages/registration';
 import type { ShardReport } from '../domain/messages/training-day';
 import type { InviteeStatus } from '../domain/registration';
@@ -16,6 +17,18 @@ export function wasInvited(record: InviteeRecord): boolean {
   return record.invitedAt !== undefined && record.status !== 'undeliverable';
 }
 
+/** Where an invitee stands, for a notice: no answer yet, seated, waiting or declined. */
+export function standingOf(status: InviteeStatus): RecipientStanding {
+  switch (status) {
+    case 'accepted':
+    case 'waitlisted':
+    case 'declined':
+      return status;
+    default:
+      return 'pending';
+  }
+}
+
 /** Whether an invitee has not answered yet. */
 export function awaitsAnswer(status: InviteeStatus): boolean {
   return status === 'pending' || status === 'invited';
@@ -31,9 +44,11 @@ export function shardReportOf(shard: number, invitees: readonly InviteeRecord[])
     waitlistedByProvince: {},
     waitlistedBySector: {},
     seats: 0,
+    uninvited: 0,
   };
   for (const invitee of invitees) {
     report.counts.invited += 1;
+    if (invitee.invitedAt === undefined && invitee.status === 'pending') report.uninvited += 1;
     switch (invitee.status) {
       case 'pending':
       case 'invited':

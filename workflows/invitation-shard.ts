@@ -41,6 +41,7 @@ import {
 import {
   newInviteeRecord,
   pageOfInvitees,
+  standingOf,
   shardReportOf,
   toInviteeView,
   wasInvited,
@@ -73,6 +74,15 @@ function recipientOf(record: InviteeRecord, shard: number): MessageRecipient {
     email: record.email,
     language: record.language,
     shard,
+  };
+}
+
+/** What a reschedule notice tells one invitee: their answer and seats, kept as they were. */
+function changeNoticeDetails(record: InviteeRecord): MessageDetails {
+  return {
+    standing: standingOf(record.status),
+    seats: record.seats,
+    waitlistPosition: record.waitlistPosition,
   };
 }
 
@@ -386,10 +396,13 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
     await drainOutbox();
     if (event.revision > state.toldRevision) {
       const revision = event.revision;
+      // Histories recorded before notices fitted each invitee replay with one notice for all.
+      const fitted = patched('per-invitee-change-notices');
       await sendToInvitees(
         'reschedule-notice',
         revision,
         state.invitees.filter((record) => wasInvited(record) && record.status !== 'cancelled'),
+        fitted ? changeNoticeDetails : undefined,
       );
       state.toldRevision = revision;
       // The reschedule notice carries the programme as it is now.

@@ -16,7 +16,9 @@ export const MESSAGE_OPTIONS: ActivityOptions = {
 /** A batch of messages: heartbeats its progress and resumes where it stopped after a retry. */
 export const BATCH_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '2 minutes',
+  // A batch heartbeats after every message and every few seconds while it waits: a worker that
+  // died is noticed within this, not minutes later (the campaign's cost of a crash).
+  heartbeatTimeout: '20 seconds',
   retry: {
     initialInterval: '5 seconds',
     backoffCoefficient: 2,

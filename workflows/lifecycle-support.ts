@@ -1,4 +1,5 @@
 import { ApplicationFailure, condition, sleep, workflowInfo } from '@temporalio/workflow';
+import { CHECK_IN_OPENS_MINUTES_BEFORE } from '../domain/attendance';
 import { ErrorCodes, type ErrorCode } from '../domain/errors';
 import type { EventBrief } from '../domain/event-brief';
 import type { MessageRecipient } from '../domain/messages/mail';
@@ -12,10 +13,11 @@ export const DEFAULT_TUNING: Readonly<ResolvedTuning> = Object.freeze({
   maxHistoryBytes: 8 * 1024 * 1024,
   reportIntervalMs: 5000,
   publishIntervalMs: 1000,
-  checkInOpensMinutesBefore: 60,
+  checkInOpensMinutesBefore: CHECK_IN_OPENS_MINUTES_BEFORE,
   followUpGraceHours: 7 * 24,
   surveyWindowHours: 30 * 24,
   startBatchSize: 50,
+  audienceRecheckMinutes: 60,
 });
 
 export function resolveTuning(tuning: LifecycleTuning | undefined): ResolvedTuning {

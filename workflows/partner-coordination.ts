@@ -1,4 +1,5 @@
 import { allHandlersFinished, continueAsNew, setHandler } from '@temporalio/workflow';
+import { pickText } from '../domain/common';
 import { ErrorCodes } from '../domain/errors';
 import type { EventBrief } from '../domain/event-brief';
 import type { MessageRecipient, SendMessageRequest } from '../domain/messages/mail';
@@ -141,6 +142,9 @@ export async function partnerCoordinationWorkflow(
       details: { partnerId: partner.id, ...details },
     });
 
+  // The coordinator reads the partner by its name, in the coordinator's language. (Only the
+  // activity's input changes: recorded histories replay unchanged.)
+  const nameOf = () => pickText(partner.name, event.organiser.language);
   const contacted = () => state.askedAt !== undefined;
   const nextReminderAt = (): number | undefined => {
     if (state.view.status !== 'asked' || !state.askedAt) return undefined;
@@ -171,7 +175,7 @@ export async function partnerCoordinationWorkflow(
       await send(
         'partner-declined',
         0,
-        { contributions: state.view.toReassign, note: state.view.note },
+        { contributions: state.view.toReassign, note: state.view.note, partnerName: nameOf() },
         coordinatorRecipient(event, `partner-${partner.id}`),
       );
       state.declineReported = true;
@@ -191,6 +195,7 @@ export async function partnerCoordinationWorkflow(
           {
             contributions: state.view.requestedContributions,
             reason: `no answer after ${state.view.remindersSent} reminder(s)`,
+            partnerName: nameOf(),
           },
           coordinatorRecipient(event, `partner-${partner.id}`),
         );

@@ -1,4 +1,10 @@
-import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  patched,
+  setHandler,
+} from '@temporalio/workflow';
 import type { AgendaItem } from '../domain/agenda';
 import { LANGUAGES } from '../domain/common';
 import { ErrorCodes } from '../domain/errors';
@@ -290,7 +296,15 @@ export async function speakerSlotWorkflow(input: SpeakerSlotInput): Promise<Spea
     }
     const engaged = state.view.status === 'invited' || state.view.status === 'confirmed';
     if (event.revision > state.toldRevision) {
-      if (engaged) await toSpeaker('reschedule-notice', event.revision);
+      // A confirmed speaker's calendar keeps their yes; histories from before replay without it.
+      if (engaged)
+        await toSpeaker(
+          'reschedule-notice',
+          event.revision,
+          patched('speaker-change-standing')
+            ? { standing: state.view.status === 'confirmed' ? 'accepted' : 'pending' }
+            : {},
+        );
       state.toldRevision = event.revision;
       state.toldSlot = slotKey(item);
       state.agendaChangedAt = undefined;

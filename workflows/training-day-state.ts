@@ -28,6 +28,8 @@ export function briefOf(plan: TrainingDayPlan): EventBrief {
     endsAt: plan.schedule.endsAt,
     rsvpDeadlineAt: plan.schedule.rsvpDeadlineAt,
     revision: plan.revision,
+    // Absent rather than undefined: briefs of days never moved stay as they were.
+    ...(plan.changeReason ? { changeReason: plan.changeReason } : {}),
     languages: day.languages,
     capacity: day.capacity,
     seatsPerAssociation: day.seatsPerAssociation,
@@ -48,6 +50,65 @@ export function pendingPartnerView(partner: TrainingDayPlan['definition']['partn
     remindersSent: 0,
   };
   return view;
+}
+
+/**
+ * `items` in the event's order (`order`: the ids as the event lists them), whatever order
+ * children reported in; items the event no longer names follow, in the order they came.
+ */
+export function inEventOrder<T>(
+  items: readonly T[],
+  order: readonly string[],
+  idOf: (item: T) => string,
+): T[] {
+  const rank = new Map(order.map((id, index) => [id, index]));
+  const rankOf = (item: T) => rank.get(idOf(item)) ?? order.length;
+  // Array.prototype.sort is stable: unranked items keep their arrival order.
+  return [...items].sort((a, b) => rankOf(a) - rankOf(b));
+}
+
+/**
+ * The partners, speaker slots and follow-ups of the status, in the event's order (partners as
+ * the plan lists them, slots in agenda order, follow-ups as the recommendations were recorded).
+ * A slot whose speaker was to come from a partner that declined is flagged with that partner:
+ * the coordinator has a speaker to find.
+ */
+export function statusLists(
+  plan: TrainingDayPlan,
+  state: TrainingDayCarriedState,
+): Pick<TrainingDayStatus, 'partners' | 'speakers' | 'followUps'> {
+  const day = plan.definition;
+  const slotIds = slotItems(plan).map((item) => item.id);
+  const declined = new Set(
+    state.partners
+      .filter((partner) => partner.status === 'declined')
+      .map((partner) => partner.partnerId),
+  );
+  const speakers = inEventOrder(
+    state.speakers.filter(
+      (view) => slotIds.includes(view.agendaItemId) || view.status !== 'cancelled',
+    ),
+    slotIds,
+    (view) => view.agendaItemId,
+  ).map((view): SpeakerSlotView => {
+    const partnerId = day.speakers.find((speaker) => speaker.id === view.speakerId)?.partnerId;
+    return partnerId && declined.has(partnerId) && view.status !== 'cancelled'
+      ? { ...view, partnerDeclined: partnerId }
+      : view;
+  });
+  return {
+    partners: inEventOrder(
+      state.partners,
+      day.partners.map((partner) => partner.id),
+      (partner) => partner.partnerId,
+    ),
+    speakers,
+    followUps: inEventOrder(
+      state.followUps,
+      state.recommendations.map((recommendation) => recommendation.id),
+      (followUp) => followUp.recommendationId,
+    ),
+  };
 }
 
 /** Agenda items that have a speaker slot, in agenda order. */
@@ -101,6 +162,8 @@ export function registrationOf(
   if (!registration) return result;
   let shardSeats = 0;
   for (const report of registration.shards) {
+    // An invitation that never went out is not one: the day must not look alive.
+    result.invited -= report.uninvited ?? 0;
     result.accepted += report.counts.accepted;
     result.declined += report.counts.declined;
     result.waitlisted += report.counts.waitlisted;
@@ -151,6 +214,9 @@ export function closingSummaryOf(
 ): ClosingSummary {
   const registration = registrationOf(state, capacity);
   const attendance = state.attendance;
+  // When no invitation went out (they came due after the deadline), no province was invited.
+  const invitedBy = (segment: 'invitedByProvince' | 'invitedBySector') =>
+    registration.invited > 0 ? (state.registration?.[segment] ?? {}) : {};
   return {
     closedAt,
     invited: registration.invited,
@@ -164,13 +230,13 @@ export function closingSummaryOf(
     attendees: attendance.attendees,
     walkIns: attendance.walkIns,
     byProvince: segments(
-      state.registration?.invitedByProvince ?? {},
+      invitedBy('invitedByProvince'),
       registration.byProvince,
       registration.waitlistedByProvince,
       attendance.byProvince,
     ),
     bySector: segments(
-      state.registration?.invitedBySector ?? {},
+      invitedBy('invitedBySector'),
       registration.bySector,
       registration.waitlistedBySector,
       attendance.bySector,

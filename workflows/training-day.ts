@@ -52,9 +52,11 @@ import { workflowIds } from '../domain/workflow-ids';
 import { attendanceWorkflow } from './attendance';
 import { followUpWorkflow } from './follow-up';
 import { invitationShardWorkflow } from './invitation-shard';
-import { directory, readModel } from './lifecycle-activities';
+import { directory, mail, readModel } from './lifecycle-activities';
 import {
   HOUR_MS,
+  MINUTE_MS,
+  coordinatorRecipient,
   earliest,
   inBatches,
   isoNow,
@@ -77,6 +79,7 @@ import {
   pendingSlotView,
   registrationOf,
   slotItems,
+  statusLists,
 } from './training-day-state';
 
 const SETTLED_PARTNER = new Set(['confirmed', 'declined', 'escalated', 'cancelled']);
@@ -120,6 +123,7 @@ function validateReschedule(
   state: TrainingDayCarriedState,
 ): void {
   const { phase } = state;
+  const invitationsSent = state.registration !== undefined;
   if (phaseRank(phase) >= phaseRank('in-progress'))
     refuse(ErrorCodes.wrongPhase, `a training day cannot be rescheduled once ${phase}`);
   for (const field of ['startsAt', 'endsAt', 'rsvpDeadlineAt'] as const)
@@ -129,6 +133,12 @@ function validateReschedule(
     if (typeof command[field] !== 'string') refuseInput('is required', field);
   const startsAt = Date.parse(command.startsAt);
   if (startsAt <= now()) refuseInput('the new date must be in the future', 'date');
+  // Invitations not sent yet would never go out (no one could answer them): say so now.
+  if (!invitationsSent && Date.parse(command.rsvpDeadlineAt) < now())
+    refuseInput(
+      'the RSVP deadline would already have passed, so no invitation could go out; give a later rsvpDeadline',
+      'rsvpDeadline',
+    );
   if (Date.parse(command.endsAt) <= startsAt) refuseInput('must be after start', 'end');
   if (Date.parse(command.rsvpDeadlineAt) > startsAt)
     refuseInput('must not be after the day itself', 'rsvpDeadline');
@@ -252,7 +262,6 @@ export async function trainingDayWorkflow(
     const day = plan.definition;
     const registration = registrationOf(state, day.capacity);
     const { waitlistedByProvince: _p, waitlistedBySector: _s, ...counts } = registration;
-    const slotIds = new Set(slotItems(plan).map((item) => item.id));
     return {
       eventId,
       title: day.title,
@@ -265,20 +274,17 @@ export async function trainingDayWorkflow(
       rsvpDeadlineAt: plan.schedule.rsvpDeadlineAt,
       languages: day.languages,
       agenda: day.agenda,
-      partners: state.partners,
-      speakers: state.speakers.filter(
-        (view) => slotIds.has(view.agendaItemId) || view.status !== 'cancelled',
-      ),
+      ...statusLists(plan, state),
       registration: counts,
       attendance: state.attendance,
       recommendations: state.recommendations,
-      followUps: state.followUps,
       cancelledReason: state.cancelledReason,
       previousEventId: plan.previousEventId,
       nextEventIds: state.nextEventIds,
       agendaRevision: state.agendaRevision,
       summary: state.summary,
       followUpStartsAt: state.phase === 'closed' ? new Date(followUpAt()).toISOString() : undefined,
+      audienceEmpty: state.audienceEmpty,
     };
   }
 
@@ -384,6 +390,9 @@ export async function trainingDayWorkflow(
       plan.definition.start = command.start;
       plan.definition.end = command.end;
       plan.definition.rsvpDeadline = command.rsvpDeadline;
+      // Told to everyone in the notices; a reschedule without a reason clears an older one.
+      plan.changeReason =
+        typeof command.reason === 'string' ? command.reason.trim() || undefined : undefined;
       // Validators do not run on replay: parsed again. Older histories carry no agenda.
       if (command.agendaItems !== undefined && patched('reschedule-moves-agenda')) {
         plan.definition.agenda = AgendaSchema.parse(command.agendaItems);
@@ -408,6 +417,7 @@ export async function trainingDayWorkflow(
     cancelTrainingDay,
     async ({ reason }) => {
       state.cancelledReason = reason.trim();
+      plan.changeReason = state.cancelledReason;
       enter('cancelled');
       await noticeChildren({ cancelled: true });
       return state.phase;
@@ -510,12 +520,40 @@ export async function trainingDayWorkflow(
     });
   }
 
+  /** While invitations wait for an audience, when the directory is looked at again. */
+  const audienceRecheckAt = (): number | undefined =>
+    state.audienceEmpty && state.phase === 'invitations-open'
+      ? Date.parse(state.audienceEmpty.checkedAt) + tuning.audienceRecheckMinutes * MINUTE_MS
+      : undefined;
+
+  /** No association matched the audience: nothing starts; the coordinator is told, once. */
+  async function waitForAudience(): Promise<void> {
+    const at = isoNow();
+    if (state.audienceEmpty) state.audienceEmpty.checkedAt = at;
+    else {
+      const event = briefOf(plan);
+      await mail.sendMessage({
+        purpose: 'audience-empty',
+        event,
+        recipient: coordinatorRecipient(event, 'audience'),
+        revision: 0,
+        details: { audience: plan.definition.audience },
+      });
+      state.audienceEmpty = { since: at, checkedAt: at };
+    }
+    changed();
+  }
+
   async function ensureRegistration(): Promise<void> {
     if (state.registration) return;
+    // A day still waiting for its audience once answers have closed invites no one.
+    if (state.audienceEmpty && now() > Date.parse(plan.schedule.rsvpDeadlineAt)) return;
     const invitations = await directory.planInvitations({
       eventId,
       audience: plan.definition.audience,
     });
+    if (invitations.invitees === 0 && patched('empty-audience-waits')) return waitForAudience();
+    state.audienceEmpty = undefined;
     const event = briefOf(plan);
     await start(seatLedgerWorkflow, workflowIds.seatLedger(eventId), [
       { event, shardCount: invitations.shardCount, tuning: options.tuning },
@@ -559,6 +597,7 @@ export async function trainingDayWorkflow(
         trainingDayWorkflowId: selfId,
         partners: plan.definition.partners,
         definition: plan.definition,
+        ...(state.phaseHistory[0]?.phase === 'closed' ? { recordedAfterTheDay: true } : {}),
       };
       await start(followUpWorkflow, workflowId, [input]);
       state.followUpsStarted.push(recommendation.id);
@@ -772,6 +811,8 @@ export async function trainingDayWorkflow(
     const rank = phaseRank(state.phase);
     if (rank >= phaseRank('booking-speakers') && rank < phaseRank('closed')) await ensureSpeakers();
     if (state.phase === 'following-up') await ensureFollowUps();
+    const recheckAt = audienceRecheckAt();
+    if (recheckAt !== undefined && now() >= recheckAt) await ensureRegistration();
     if (state.phase === 'closed' || state.phase === 'following-up') {
       const closedAt = state.summary?.closedAt ?? isoNow();
       state.summary = closingSummaryOf(state, plan.definition.capacity, closedAt);
@@ -792,6 +833,7 @@ export async function trainingDayWorkflow(
       () => poked || (handOver && quiet()),
       earliest(
         nextDeadline(),
+        audienceRecheckAt(),
         publishedVersion < statusVersion ? lastPublishAt + tuning.publishIntervalMs : undefined,
       ),
     );

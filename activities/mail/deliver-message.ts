@@ -48,7 +48,7 @@ interface DeliveryDependencies {
   now?: () => Date;
 }
 
-const DEFAULT_LEASE_MS = 30_000;
+const DEFAULT_LEASE_MS = 15_000;
 const DEFAULT_RETENTION_SECONDS = 90 * 86_400;
 
 function sleep(ms: number): Promise<void> {
@@ -155,7 +155,11 @@ export class MailDelivery {
         const failure = classifySmtpFailure(error);
         if (failure.kind === 'recipient-refused')
           return await this.refuse(request, identity, owner, messageId, failure.reason);
-        await this.ledger.release(identity, owner).catch(() => undefined);
+        // A message that may have reached the server stays on the wire with its lease ended:
+        // the retry takes it over from there and flags its copy as a possible duplicate.
+        if (failure.mayHaveArrived)
+          await this.ledger.endLease(identity, owner).catch(() => undefined);
+        else await this.ledger.release(identity, owner).catch(() => undefined);
         throw failure.error;
       }
     } finally {

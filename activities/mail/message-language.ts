@@ -1,5 +1,6 @@
 import { LANGUAGES, pickText, type Language, type LocalizedText } from '../../domain/common';
 import type { EventBrief } from '../../domain/event-brief';
+import { singleLine } from './text-safety';
 
 /** Locales for dates and numbers: Moroccan Arabic and French, British English. */
 export const LOCALES: Readonly<Record<Language, string>> = {
@@ -46,6 +47,16 @@ export function localText(text: LocalizedText | undefined, fallback: readonly La
   if (!text) return '';
   const [first = 'fr', ...rest] = fallback;
   return pickText(text, first, rest);
+}
+
+/** Venue, address and city in one line, parts the earlier ones already say left out. */
+export function placeLine(venue: EventBrief['venue'], fallback: readonly Language[]): string {
+  const parts = [localText(venue.name, fallback), venue.address, venue.city]
+    .map((part) => singleLine(part ?? ''))
+    .filter((part) => part.length > 0);
+  return parts
+    .filter((part, index) => !parts.slice(0, index).some((earlier) => earlier.includes(part)))
+    .join(fallback[0] === 'ar' ? '، ' : ', ');
 }
 
 /** Dates and times of one day, written in one locale and shown in the day's own time zone. */
@@ -115,4 +126,33 @@ export function eventClock(event: Pick<EventBrief, 'timeZone'>, language: Langua
     clocks.set(key, clock);
   }
   return clock;
+}
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/** The language's plural category for a count (Arabic has one, two, few, many and other). */
+export function pluralCategory(language: Language, count: number): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(LOCALES[language])));
+  return rules.select(count);
+}
+
+/**
+ * "3 participants", "مشاركَين اثنين": a seat count in the language's plural forms. The one way
+ * seats are written, in messages and on the link pages alike.
+ */
+export function seatsText(language: Language, count: number): string {
+  const category = pluralCategory(language, count);
+  switch (language) {
+    case 'ar':
+      if (category === 'one') return 'مشارك واحد';
+      if (category === 'two') return 'مشاركَين اثنين';
+      if (category === 'few') return `${count} مشاركين`;
+      if (category === 'many') return `${count} مشاركاً`;
+      return `${count} مشارك`;
+    case 'fr':
+      return category === 'one' ? `${count} participant` : `${count} participants`;
+    case 'en':
+      return category === 'one' ? `${count} participant` : `${count} participants`;
+  }
 }

@@ -1,6 +1,9 @@
 import type { Language, LocalizedText } from '../../domain/common';
-import type { EventBrief } from '../../domain/event-brief';
-import type { MessagePurpose, SendMessageRequest } from '../../domain/messages/mail';
+import type {
+  MessagePurpose,
+  RecipientStanding,
+  SendMessageRequest,
+} from '../../domain/messages/mail';
 import {
   buildCalendarFile,
   calendarUid,
@@ -16,6 +19,8 @@ import {
   languageFallback,
   localText,
   LOCALES,
+  placeLine,
+  seatsText,
   type Direction,
 } from './message-language';
 import { issueLink, type IssuedLink, type LinkPurpose } from './signed-links';
@@ -82,19 +87,48 @@ const LINKS_BY_PURPOSE: Partial<Record<MessagePurpose, readonly LinkPurpose[]>> 
   'thank-you-survey': ['survey'],
 };
 
+interface CalendarUse {
+  method: CalendarMethod;
+  partstat: ParticipationStatus;
+}
+
 /** Which purposes carry the day's calendar entry, and how. */
-const CALENDAR_BY_PURPOSE: Partial<
-  Record<MessagePurpose, { method: CalendarMethod; partstat: ParticipationStatus }>
-> = {
+const CALENDAR_BY_PURPOSE: Partial<Record<MessagePurpose, CalendarUse>> = {
   'association-invitation': { method: 'REQUEST', partstat: 'NEEDS-ACTION' },
   'speaker-invitation': { method: 'REQUEST', partstat: 'NEEDS-ACTION' },
   'rsvp-confirmation': { method: 'REQUEST', partstat: 'ACCEPTED' },
   'waitlist-promotion': { method: 'REQUEST', partstat: 'ACCEPTED' },
   'speaker-confirmation': { method: 'REQUEST', partstat: 'ACCEPTED' },
-  // A new time resets answers (RFC 5546 §2.1.4); the invitee keeps their seat unless they say otherwise.
+  // To a recipient whose answer we do not know (partners, speakers): the answer is asked again.
   'reschedule-notice': { method: 'REQUEST', partstat: 'NEEDS-ACTION' },
   'cancellation-notice': { method: 'CANCEL', partstat: 'NEEDS-ACTION' },
 };
+
+/**
+ * A reschedule updates the entry where the recipient keeps one, with their answer as it
+ * stands: a seated association stays ACCEPTED (a NEEDS-ACTION update would reset it, RFC 5546
+ * §2.1.4). Those who declined get no REQUEST: it would put the day back in their calendar.
+ */
+const RESCHEDULE_CALENDAR: Record<RecipientStanding, CalendarUse | undefined> = {
+  accepted: { method: 'REQUEST', partstat: 'ACCEPTED' },
+  waitlisted: { method: 'REQUEST', partstat: 'TENTATIVE' },
+  pending: { method: 'REQUEST', partstat: 'NEEDS-ACTION' },
+  declined: undefined,
+};
+
+function calendarUseOf(request: SendMessageRequest): CalendarUse | undefined {
+  const standing = request.details?.standing;
+  if (request.purpose === 'reschedule-notice' && standing) return RESCHEDULE_CALENDAR[standing];
+  return CALENDAR_BY_PURPOSE[request.purpose];
+}
+
+/** The links one message carries: a seated association's reschedule notice brings a new check-in code. */
+function linkPurposesOf(request: SendMessageRequest): readonly LinkPurpose[] | undefined {
+  if (request.recipient.kind !== 'association') return undefined;
+  if (request.purpose === 'reschedule-notice' && request.details?.standing === 'accepted')
+    return ['check-in', 'rsvp'];
+  return LINKS_BY_PURPOSE[request.purpose];
+}
 
 /** The purposes whose messages carry links (for callers that must check `LINK_SECRET`). */
 export function purposeCarriesLinks(purpose: MessagePurpose): boolean {
@@ -107,14 +141,7 @@ const QUOTES: Record<Language, [string, string]> = {
   en: ['\u201c', '\u201d'],
 };
 
-const pluralRules = new Map<Language, Intl.PluralRules>();
 const listFormats = new Map<Language, Intl.ListFormat>();
-
-function pluralCategory(language: Language, count: number): Intl.LDMLPluralRule {
-  let rules = pluralRules.get(language);
-  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(LOCALES[language])));
-  return rules.select(count);
-}
 
 function listText(language: Language, items: string[]): string {
   let format = listFormats.get(language);
@@ -126,38 +153,11 @@ function listText(language: Language, items: string[]): string {
   return format.format(items);
 }
 
-function seatsText(language: Language, count: number): string {
-  const category = pluralCategory(language, count);
-  switch (language) {
-    case 'ar':
-      if (category === 'one') return 'مشارك واحد';
-      if (category === 'two') return 'مشاركَين اثنين';
-      if (category === 'few') return `${count} مشاركين`;
-      if (category === 'many') return `${count} مشاركاً`;
-      return `${count} مشارك`;
-    case 'fr':
-      return category === 'one' ? `${count} participant` : `${count} participants`;
-    case 'en':
-      return category === 'one' ? `${count} participant` : `${count} participants`;
-  }
-}
-
-/** Venue, address and city in one line, parts the earlier ones already say left out. */
-function placeOf(event: EventBrief, fallback: readonly Language[]): string {
-  const parts = [localText(event.venue.name, fallback), event.venue.address, event.venue.city]
-    .map((part) => singleLine(part ?? ''))
-    .filter((part) => part.length > 0);
-  return parts
-    .filter((part, index) => !parts.slice(0, index).some((earlier) => earlier.includes(part)))
-    .join(fallback[0] === 'ar' ? '، ' : ', ');
-}
-
 function issueLinks(
   request: SendMessageRequest,
   options: RenderOptions,
 ): Partial<Record<LinkPurpose, IssuedLink>> {
-  const purposes =
-    request.recipient.kind === 'association' ? LINKS_BY_PURPOSE[request.purpose] : undefined;
+  const purposes = linkPurposesOf(request);
   if (!purposes?.length) return {};
   if (!options.linkSecret) throw new MissingLinkSecretError();
   const issuer = {
@@ -179,6 +179,7 @@ function templateContext(
   language: Language,
   fallback: readonly Language[],
   links: Partial<Record<LinkPurpose, IssuedLink>>,
+  now: Date,
 ): TemplateContext {
   const { event, recipient } = request;
   const details = request.details ?? {};
@@ -223,13 +224,16 @@ function templateContext(
       theme: pick(event.theme),
       organiser: pick(event.organiser.name),
       venue: pick(event.venue.name),
-      place: v(placeOf(event, fallback)),
+      place: v(placeLine(event.venue, fallback)),
       date: v(clock.date(event.startsAt)),
       time: v(clock.timeRange(event.startsAt, event.endsAt)),
       start: v(clock.time(event.startsAt)),
       end: v(clock.time(event.endsAt)),
       zone: v(clock.offset(event.startsAt)),
       rsvpDeadline: v(clock.date(event.rsvpDeadlineAt)),
+      changeReason: event.changeReason ? v(singleLine(event.changeReason)) : undefined,
+      rsvpOpen: now.getTime() <= Date.parse(event.rsvpDeadlineAt),
+      seatsPerAssociation: event.seatsPerAssociation,
       coordinatorName: v(event.organiser.coordinatorName),
     },
     slot:
@@ -288,7 +292,7 @@ export async function renderMessage(
   const fallback = languageFallback(recipient.language, event.languages);
   const language = fallback[0] ?? 'fr';
   const links = issueLinks(request, options);
-  const context = templateContext(request, language, fallback, links);
+  const context = templateContext(request, language, fallback, links, options.now);
   const content = MESSAGE_TEMPLATES[purpose](context);
   const laidOut = layoutMessage(content, context);
   const inlineImages: InlineImage[] = [];
@@ -300,7 +304,7 @@ export async function renderMessage(
       content: await checkInQrPng(links['check-in'].url),
     });
   }
-  const calendar = CALENDAR_BY_PURPOSE[purpose];
+  const calendar = calendarUseOf(request);
   const ics = calendar
     ? buildCalendarFile({
         method: calendar.method,
@@ -311,7 +315,7 @@ export async function renderMessage(
         endsAt: event.endsAt,
         summary: localText(event.title, fallback),
         description: calendarDescription(context, request, fallback, links),
-        location: placeOf(event, fallback),
+        location: placeLine(event.venue, fallback),
         organizer: {
           name: `${localText(event.organiser.name, fallback)} (${event.organiser.coordinatorName})`,
           email: event.organiser.coordinatorEmail,

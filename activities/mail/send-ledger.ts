@@ -97,6 +97,14 @@ if held(redis.call('HGET', KEYS[1], ARGV[1]), ARGV[2]) then
 end
 return 0`);
 
+// Ends the holder's lease now, keeping the state: a retry takes the message over at once and
+// learns whether it had reached the wire.
+const END_LEASE = new RedisScript(`${PRELUDE}
+local state = held(redis.call('HGET', KEYS[1], ARGV[1]), ARGV[2])
+if not state then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], state .. '|' .. ARGV[2] .. '|' .. tostring(now))
+return 1`);
+
 function parseEntry(value: string): LedgerEntry | undefined {
   const [state, first = '', ...rest] = value.split('|');
   if (state === 'claimed' || state === 'on-wire')
@@ -192,6 +200,14 @@ export class SendLedger {
   /** Gives the claim up (the send failed before the server took the message): a retry may send. */
   async release(identity: MessageIdentity, owner: string): Promise<void> {
     await RELEASE.run(this.redis, [this.key(identity.eventId)], [this.field(identity), owner]);
+  }
+
+  /**
+   * Ends `owner`'s lease now but keeps the message `on-wire` (or `claimed`): for a send whose
+   * outcome is unknown, so that the next attempt takes it over at once and flags its copy.
+   */
+  async endLease(identity: MessageIdentity, owner: string): Promise<void> {
+    await END_LEASE.run(this.redis, [this.key(identity.eventId)], [this.field(identity), owner]);
   }
 
   /** Where a message stands, without claiming it (previews, tests). */

@@ -19,15 +19,49 @@ export class MailServerUnavailableError extends Error {
 /** The SMTP verdict on one failed send. */
 export type SmtpFailure =
   | { kind: 'recipient-refused'; reason: string }
-  | { kind: 'server-unavailable'; error: MailServerUnavailableError };
+  | {
+      kind: 'server-unavailable';
+      error: MailServerUnavailableError;
+      /**
+       * True when the server may have taken the message before the failure (the connection
+       * dropped or timed out without an answer, perhaps after the end of the data): a resend
+       * may be a second copy.
+       */
+      mayHaveArrived: boolean;
+    };
 
 interface SmtpErrorShape {
+  syscall?: unknown;
   message?: unknown;
   code?: unknown;
   command?: unknown;
   response?: unknown;
   responseCode?: unknown;
   permanent?: unknown;
+}
+
+/** Failures that happen before any message data can have left (set-up, login, envelope). */
+const BEFORE_DATA_CODES = new Set([
+  'EAUTH',
+  'EENVELOPE',
+  'EMESSAGE',
+  'EDNS',
+  'ETLS',
+  'EREQUIRETLS',
+  'ESTREAM',
+]);
+
+/**
+ * Whether a failed send may still have delivered the message. Only an answer from the server (a
+ * reply code), a connection that never opened, or a failure before the envelope proves that it
+ * did not; a connection lost or timed out mid-transaction proves nothing.
+ */
+function mayHaveArrived(shape: SmtpErrorShape, code: string | undefined): boolean {
+  if (typeof shape.responseCode === 'number') return false;
+  if (shape.syscall === 'connect') return false;
+  if (code && BEFORE_DATA_CODES.has(code)) return false;
+  if (shape.command === 'API') return false;
+  return true;
 }
 
 /** Commands whose permanent (5xx) refusal is about this recipient or this message. */
@@ -67,5 +101,6 @@ export function classifySmtpFailure(error: unknown): SmtpFailure {
       code,
       responseCode,
     ),
+    mayHaveArrived: mayHaveArrived(shape, code),
   };
 }

@@ -29,8 +29,16 @@ export interface CsvValidation {
   associations: Association[];
   /** Data rows with at least one problem. */
   invalidRows: number;
+  /** The first problems found (at most `maxProblems`), in file order. */
   problems: RowProblem[];
+  /** Every problem found, listed or not. */
+  problemCount: number;
+  /** The file as a whole is unusable (header, CSV syntax, too many rows, empty). */
+  fileRefused: boolean;
 }
+
+/** Problems listed in a report by default: enough to fix a file, small enough to read. */
+export const DEFAULT_MAX_PROBLEMS = 200;
 
 export interface CsvProgress {
   rows: number;
@@ -44,10 +52,30 @@ export interface CsvProgress {
  */
 export async function validateAssociationsCsv(
   input: Readable | string,
-  options: { onProgress?: (progress: CsvProgress) => void; progressEvery?: number } = {},
+  options: {
+    onProgress?: (progress: CsvProgress) => void;
+    progressEvery?: number;
+    /** Most data rows read; a longer file is refused as a whole. */
+    maxRows?: number;
+    /** Most problems listed (every one is still counted). */
+    maxProblems?: number;
+  } = {},
 ): Promise<CsvValidation> {
   const parser = parse({ bom: true, skip_empty_lines: true, relax_column_count: true, info: true });
-  const result: CsvValidation = { rows: 0, associations: [], invalidRows: 0, problems: [] };
+  const result: CsvValidation = {
+    rows: 0,
+    associations: [],
+    invalidRows: 0,
+    problems: [],
+    problemCount: 0,
+    fileRefused: false,
+  };
+  const maxProblems = options.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+  const addProblems = (found: RowProblem[]) => {
+    result.problemCount += found.length;
+    const room = maxProblems - result.problems.length;
+    if (room > 0) result.problems.push(...found.slice(0, room));
+  };
   const firstRowOfId = new Map<string, number>();
   const every = options.progressEvery ?? 500;
   let header: string[] | undefined;
@@ -67,10 +95,22 @@ export async function validateAssociationsCsv(
         header = record.map((name) => name.trim().toLowerCase());
         const headerProblems = checkHeader(header);
         if (headerProblems.length > 0) {
-          result.problems.push(...headerProblems);
+          result.fileRefused = true;
+          addProblems(headerProblems);
           break;
         }
         continue;
+      }
+      if (options.maxRows !== undefined && result.rows >= options.maxRows) {
+        result.fileRefused = true;
+        addProblems([
+          {
+            row: info.lines,
+            field: '(file)',
+            message: `more than ${options.maxRows} rows: split the file`,
+          },
+        ]);
+        break;
       }
       result.rows += 1;
       const row = info.lines;
@@ -79,26 +119,31 @@ export async function validateAssociationsCsv(
         result.associations.push(problems.association);
       } else {
         result.invalidRows += 1;
-        result.problems.push(...problems.problems);
+        addProblems(problems.problems);
       }
       if (options.onProgress && result.rows % every === 0)
         options.onProgress({ rows: result.rows, bytes: parser.info.bytes });
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    result.problems.push({
-      row: (error as CsvError & { lines?: number }).lines ?? result.rows + 2,
-      field: '(file)',
-      message: `not valid CSV: ${error.message}`,
-    });
+    result.fileRefused = true;
+    addProblems([
+      {
+        row: (error as CsvError & { lines?: number }).lines ?? result.rows + 2,
+        field: '(file)',
+        message: `not valid CSV: ${error.message}`,
+      },
+    ]);
   }
   if (typeof input !== 'string' && !input.readableEnded) {
     // Stopped early (bad header or syntax): drain the rest so a request body is not left unread.
     input.unpipe(parser);
     input.resume();
   }
-  if (!header && result.problems.length === 0)
-    result.problems.push({ row: 1, field: '(file)', message: 'the file is empty' });
+  if (!header && result.problemCount === 0) {
+    result.fileRefused = true;
+    addProblems([{ row: 1, field: '(file)', message: 'the file is empty' }]);
+  }
   options.onProgress?.({ rows: result.rows, bytes: parser.info.bytes });
   return result;
 }

@@ -3,6 +3,12 @@ import type { Readable } from 'node:stream';
 import { AssociationDirectory } from '../../activities/directory/association-directory';
 import { validateAssociationsCsv, type CsvProgress, type RowProblem } from './association-csv';
 
+/** Limits of one import: rows read and problems listed. */
+export interface ImportLimits {
+  maxRows?: number;
+  maxProblems?: number;
+}
+
 /** What an import did: a report a coordinator can act on, row by row. */
 export interface ImportReport {
   /** Data rows in the file. */
@@ -13,7 +19,10 @@ export interface ImportReport {
   skipped: number;
   /** True when the directory was written to. */
   stored: boolean;
+  /** The first problems, in file order (at most `DEFAULT_MAX_PROBLEMS` unless asked). */
   problems: RowProblem[];
+  /** Every problem found; more than `problems.length` when the list was cut. */
+  problemCount: number;
 }
 
 /**
@@ -26,14 +35,14 @@ export async function importAssociations(
   redis: Redis,
   prefix: string,
   input: Readable | string,
-  options: { skipInvalid?: boolean; onProgress?: (progress: CsvProgress) => void } = {},
+  options: ImportLimits & {
+    skipInvalid?: boolean;
+    onProgress?: (progress: CsvProgress) => void;
+  } = {},
 ): Promise<ImportReport> {
-  const validation = await validateAssociationsCsv(input, { onProgress: options.onProgress });
-  const fileProblem = validation.problems.some(
-    (problem) => problem.row === 1 || problem.field === '(file)',
-  );
+  const validation = await validateAssociationsCsv(input, options);
   const store =
-    !fileProblem &&
+    !validation.fileRefused &&
     validation.associations.length > 0 &&
     (validation.invalidRows === 0 || Boolean(options.skipInvalid));
   if (store) await new AssociationDirectory(redis, prefix).upsert(validation.associations);
@@ -43,5 +52,6 @@ export async function importAssociations(
     skipped: store ? validation.invalidRows : 0,
     stored: store,
     problems: validation.problems,
+    problemCount: validation.problemCount,
   };
 }

@@ -17,6 +17,22 @@ function counts(record: Record<string, number>): string {
   return entries.length === 0 ? '-' : entries.map(([key, value]) => `${key} ${value}`).join(', ');
 }
 
+/**
+ * What declined partners leave for the coordinator to reassign, one line per partner: its
+ * contributions, and the slots whose speaker it was to provide.
+ */
+function reassignmentLines(status: TrainingDayStatus): string[] {
+  return status.partners
+    .filter((partner) => partner.toReassign.length > 0)
+    .map((partner) => {
+      const slots = status.speakers
+        .filter((slot) => slot.partnerDeclined === partner.partnerId)
+        .map((slot) => slot.agendaItemId);
+      const name = pickText(partner.name, 'en', ['fr', 'ar']);
+      return `  ${name} (${partner.status}): ${partner.toReassign.join(', ')}${slots.length > 0 ? `; speaker of ${slots.join(', ')}` : ''}`;
+    });
+}
+
 /** The human view of `multaqa event status`. */
 export function statusText(reading: StatusReading): string {
   const status: TrainingDayStatus = reading.status;
@@ -32,6 +48,10 @@ export function statusText(reading: StatusReading): string {
     `RSVP by    ${localTime(status.rsvpDeadlineAt, status.timeZone)}`,
     `revision   ${status.revision}    (${source})`,
   ];
+  if (status.audienceEmpty)
+    lines.push(
+      `invitations NONE SENT: no association matches the audience (since ${localTime(status.audienceEmpty.since, status.timeZone)}); import associations or widen the audience (the day looks again every hour until its RSVP deadline)`,
+    );
   let text = lines.join('\n');
   if (status.phaseHistory.length > 0)
     text += section(
@@ -46,12 +66,13 @@ export function statusText(reading: StatusReading): string {
     status.partners.length === 0
       ? '  none yet'
       : table(
-          ['partner', 'status', 'confirmed', 'reminders'],
+          ['partner', 'status', 'confirmed', 'reminders', 'to reassign'],
           status.partners.map((partner) => [
             partner.partnerId,
             partner.status,
             partner.confirmedContributions.join(', ') || '-',
             partner.remindersSent,
+            partner.toReassign.join(', ') || '-',
           ]),
         ),
   );
@@ -60,10 +81,17 @@ export function statusText(reading: StatusReading): string {
     status.speakers.length === 0
       ? '  none yet'
       : table(
-          ['slot', 'speaker', 'status'],
-          status.speakers.map((slot) => [slot.agendaItemId, slot.speakerName, slot.status]),
+          ['slot', 'speaker', 'status', 'flag'],
+          status.speakers.map((slot) => [
+            slot.agendaItemId,
+            slot.speakerName,
+            slot.status,
+            slot.partnerDeclined ? `${slot.partnerDeclined} declined: find a speaker` : '-',
+          ]),
         ),
   );
+  const toReassign = reassignmentLines(status);
+  if (toReassign.length > 0) text += section('To reassign', toReassign.join('\n'));
   text += section(
     'Registration',
     table(

@@ -14,6 +14,7 @@ export const STATUS_OF_CODE: Record<ErrorCode, number> = {
   [ErrorCodes.forbidden]: 403,
   [ErrorCodes.invalidLink]: 404,
   [ErrorCodes.expiredLink]: 410,
+  [ErrorCodes.tooLarge]: 413,
 };
 
 /** The body of every error answer: a stable code, a message, and the fields at fault. */

@@ -1,4 +1,10 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  HTTPMethods,
+  onRequestHookHandler,
+} from 'fastify';
 import type { z } from 'zod';
 import { ErrorCodes, MultaqaError } from '../../domain/errors';
 import { parseOrThrow } from '../validation';
@@ -27,6 +33,8 @@ export interface RouteSpec<
   responses: Record<number, { description: string; mediaType?: string }>;
   /** Fastify route config (rate limits of public routes). */
   config?: Record<string, unknown>;
+  /** Runs before the route's checks (e.g. a rate limit shared by several routes). */
+  onRequest?: onRequestHookHandler;
   /** Kept out of the OpenAPI document (dashboard pages, static files). */
   hidden?: boolean;
 }
@@ -65,6 +73,7 @@ export class RouteRegistry {
       method: spec.method,
       url: spec.url,
       config: spec.config,
+      ...(spec.onRequest ? { onRequest: spec.onRequest } : {}),
       handler: async (request, reply) => {
         const role = this.authorise(spec.access, request);
         const input = {

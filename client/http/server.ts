@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import formBody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
@@ -37,13 +38,28 @@ export interface HttpServerOptions {
   smtpUrl?: string;
   /** Replaces some of the health probes (e.g. the worker's, when it runs in this process). */
   health?: Partial<Record<DependencyName, Probe>>;
-  /** Requests per minute and IP on the public link pages (default 30). */
+  /** Requests per window and IP on the public link pages (default LINK_RATE_PER_MINUTE a minute). */
   publicRateLimit?: { max: number; timeWindowMs?: number };
   /** Overrides config.HOST / config.PORT (tests pass port 0). */
   host?: string;
   port?: number;
   logger?: boolean;
 }
+
+/**
+ * The default content security policy of every HTML answer: scripts and styles from this
+ * server only (inline styles for the outbox preview of HTML emails), never framed.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
 /** Builds the HTTP app (API, public link pages, dashboard) without listening. */
 export async function buildHttpApp(
@@ -53,7 +69,7 @@ export async function buildHttpApp(
   const app = Fastify({
     logger: options.logger ? { level: config.LOG_LEVEL } : false,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: false,
+    trustProxy: config.TRUST_PROXY,
     // Live streams never end on their own: closing the server must cut them.
     forceCloseConnections: true,
     // Signed link tokens are longer than Fastify's default limit for a path parameter.
@@ -66,6 +82,13 @@ export async function buildHttpApp(
       message: `no route ${request.method} ${request.url.split('?')[0]}`,
     }),
   );
+  // Security headers on every answer (nosniff, frame-ancestors, a CSP for the HTML pages);
+  // pages that need a stricter policy (the signed-link pages) set their own.
+  await app.register(helmet, {
+    contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY },
+    frameguard: { action: 'deny' },
+    strictTransportSecurity: false,
+  });
   await app.register(formBody);
   await app.register(rateLimit, {
     global: false,
@@ -85,7 +108,10 @@ export async function buildHttpApp(
     ...defaultProbes({ config, temporal, redis, smtpUrl: options.smtpUrl }),
     ...options.health,
   });
-  registerSessionRoutes(context, keys);
+  registerSessionRoutes(context, keys, {
+    max: config.SIGN_IN_RATE_PER_MINUTE,
+    timeWindowMs: 60_000,
+  });
   registerEventRoutes(context);
   registerAgendaRoutes(context);
   registerParticipantRoutes(context);
@@ -98,7 +124,7 @@ export async function buildHttpApp(
   registerStreamRoutes(context);
   registerOutboxRoutes(context);
   registerPublicLinkRoutes(context, {
-    max: options.publicRateLimit?.max ?? 30,
+    max: options.publicRateLimit?.max ?? config.LINK_RATE_PER_MINUTE,
     timeWindowMs: options.publicRateLimit?.timeWindowMs ?? 60_000,
   });
   registerDashboardRoutes(context);

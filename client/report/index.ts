@@ -33,7 +33,10 @@ async function optional<T>(read: () => Promise<T>): Promise<T | undefined> {
   }
 }
 
-/** Invited and accepted associations by province and sector, counted from the invitation shards. */
+/**
+ * Invited and accepted associations by province and sector, counted from the invitation shards;
+ * invitees still `pending` were never sent an invitation and are not counted.
+ */
 export async function tallyInvitees(
   client: Client,
   eventId: string,
@@ -50,6 +53,8 @@ export async function tallyInvitees(
     for (let offset = 0; ; offset += INVITEE_PAGE) {
       const page = await handle.query(listInvitees, { offset, limit: INVITEE_PAGE });
       for (const invitee of page) {
+        // Never sent an invitation (it came due after the deadline): not invited.
+        if (invitee.status === 'pending') continue;
         const accepted = invitee.status === 'accepted';
         add(tally.byProvince, invitee.province, accepted);
         add(tally.bySector, invitee.sector, accepted);

@@ -27,6 +27,14 @@ export function userText(text: string): string {
   return `<bdi>${escapeHtml(text)}</bdi>`;
 }
 
+/**
+ * "15:00–15:20" isolated as the emails isolate it: in an Arabic page, an unisolated range of
+ * digits and a dash reads backwards ("15:20–15:00").
+ */
+function timeRange(start: string, end: string): string {
+  return `<bdi>${escapeHtml(`${start}\u2013${end}`)}</bdi>`;
+}
+
 interface Renderer {
   language: Language;
   t(key: ReportLabel): string;
@@ -125,6 +133,18 @@ function statusBadge(r: Renderer, status: string): string {
   return `<span class="status status-${escapeHtml(status)}">${r.v(status)}</span>`;
 }
 
+/** A section heading and a table of already rendered cells; nothing when there are no rows. */
+function titledTable(r: Renderer, heading: ReportLabel, columns: ReportLabel[], rows: string[][]) {
+  if (rows.length === 0) return '';
+  return `<h2>${r.t(heading)}</h2>
+<table>
+<thead><tr>${columns.map((column) => `<th>${r.t(column)}</th>`).join('')}</tr></thead>
+<tbody>
+${rows.map((cells) => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('\n')}
+</tbody>
+</table>`;
+}
+
 function segmentTable(r: Renderer, heading: ReportLabel, column: ReportLabel, rows: SegmentRow[]) {
   if (rows.length === 0) return '';
   const sum = (key: 'invited' | 'accepted' | 'attended') =>
@@ -201,8 +221,6 @@ export function renderTrainingDayReportHtml(report: TrainingDayReport, language:
   }
   if (report.organiser) facts.push(['organiser', r.text(report.organiser)]);
   if (report.theme) facts.push(['theme', r.text(report.theme)]);
-  if (report.partners.length > 0)
-    facts.push(['partners', report.partners.map((partner) => r.text(partner.name)).join('<br>')]);
   facts.push(['phase', statusBadge(r, report.phase)]);
   if (report.previousEventId) facts.push(['previousDay', escapeHtml(report.previousEventId)]);
   if (report.nextEventIds.length > 0)
@@ -221,27 +239,35 @@ export function renderTrainingDayReportHtml(report: TrainingDayReport, language:
 ${report.agenda
   .map(
     (item) =>
-      `<tr><td class="number">${escapeHtml(item.start)}–${escapeHtml(item.end)}</td><td>${r.text(item.title)}</td><td>${item.speakerName ? `${userText(item.speakerName)}${item.speakerStatus && item.speakerStatus !== 'confirmed' ? ` ${statusBadge(r, item.speakerStatus)}` : ''}` : ''}</td></tr>`,
+      `<tr><td class="number">${timeRange(item.start, item.end)}</td><td>${r.text(item.title)}</td><td>${item.speakerName ? `${userText(item.speakerName)}${item.speakerStatus && item.speakerStatus !== 'confirmed' ? ` ${statusBadge(r, item.speakerStatus)}` : ''}` : ''}${item.partnerDeclined ? `<br><span class="status status-declined">${r.t('partnerDeclined')}: ${r.text(item.partnerDeclined)}</span>` : ''}</td></tr>`,
   )
   .join('\n')}
 </tbody>
 </table>`;
 
-  const speakers =
-    report.speakers.length === 0
-      ? ''
-      : `<h2>${r.t('speakers')}</h2>
-<table>
-<thead><tr><th>${r.t('speaker')}</th><th>${r.t('talk')}</th><th>${r.t('status')}</th></tr></thead>
-<tbody>
-${report.speakers
-  .map(
-    (speaker) =>
-      `<tr><td>${userText(speaker.name)}</td><td>${r.text(speaker.talk)}</td><td>${statusBadge(r, speaker.status)}</td></tr>`,
-  )
-  .join('\n')}
-</tbody>
-</table>`;
+  const partners = titledTable(
+    r,
+    'partners',
+    ['partner', 'status', 'toReassign'],
+    report.partners.map((partner) => [
+      `${r.text(partner.name)}${partner.note ? `<br><span class="muted">${r.t('partnerNote')}: ${userText(partner.note)}</span>` : ''}`,
+      statusBadge(r, partner.status),
+      partner.toReassign.length > 0
+        ? partner.toReassign.map((contribution) => r.v(contribution)).join(', ')
+        : r.t('none'),
+    ]),
+  );
+
+  const speakers = titledTable(
+    r,
+    'speakers',
+    ['speaker', 'talk', 'status'],
+    report.speakers.map((speaker) => [
+      userText(speaker.name),
+      r.text(speaker.talk),
+      statusBadge(r, speaker.status),
+    ]),
+  );
 
   const survey = report.survey;
   const surveySection =
@@ -291,6 +317,7 @@ ${segmentTable(r, 'bySector', 'sector', report.bySector)}
 <h2>${r.t('agenda')}</h2>
 ${agenda}
 </section>
+${partners}
 ${speakers}
 <section>
 <h2>${r.t('survey')}</h2>

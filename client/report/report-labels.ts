@@ -18,6 +18,14 @@ export const REPORT_LABELS = {
   organiser: { ar: 'الجهة المنظمة', fr: 'Organisateur', en: 'Organiser' },
   theme: { ar: 'الموضوع', fr: 'Thème', en: 'Theme' },
   partners: { ar: 'الشركاء', fr: 'Partenaires', en: 'Partners' },
+  partner: { ar: 'الشريك', fr: 'Partenaire', en: 'Partner' },
+  toReassign: { ar: 'للإسناد من جديد', fr: 'À réattribuer', en: 'To reassign' },
+  partnerNote: { ar: 'كلمة الشريك', fr: 'Mot du partenaire', en: 'Partner’s note' },
+  partnerDeclined: {
+    ar: 'اعتذرت الجهة الشريكة التي كان سيأتي منها',
+    fr: 'Le partenaire qui devait le fournir s’est désisté',
+    en: 'The partner that was to provide this speaker declined',
+  },
   phase: { ar: 'المرحلة', fr: 'Phase', en: 'Phase' },
   previousDay: { ar: 'تتمة لليوم', fr: 'Fait suite à', en: 'Follows from' },
   nextDays: {
@@ -134,6 +142,10 @@ export const VALUE_LABELS: Record<string, Record<Language, string>> = {
     en: 'Networking visits',
   },
   other: { ar: 'أخرى', fr: 'Autre', en: 'Other' },
+  speaker: { ar: 'متدخل', fr: 'Intervenant', en: 'Speaker' },
+  venue: { ar: 'القاعة', fr: 'Salle', en: 'Venue' },
+  funding: { ar: 'التمويل', fr: 'Financement', en: 'Funding' },
+  outreach: { ar: 'التعبئة', fr: 'Mobilisation', en: 'Outreach' },
   proposed: { ar: 'مقترحة', fr: 'Proposée', en: 'Proposed' },
   inviting: { ar: 'الدعوات مرسلة', fr: 'Invitations envoyées', en: 'Invitations sent' },
   'needs-new-pairing': {

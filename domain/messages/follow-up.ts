@@ -35,6 +35,11 @@ export interface FollowUpInput {
   partners: PartnerInstitution[];
   /** The day's definition, so further training can start from it (theme, partners, audience). */
   definition: TrainingDayPlan['definition'];
+  /**
+   * The day was recorded after it took place: the follow-up sends nothing, ever (no reminder,
+   * escalation, digest or visit proposal); the coordinator keeps it by hand.
+   */
+  recordedAfterTheDay?: boolean;
 }
 
 // ---- Follow-up workflow (issue 6) ----

@@ -14,6 +14,7 @@ export const MESSAGE_PURPOSES = [
   'speaker-agenda-change',
   'speaker-reminder',
   'association-invitation',
+  'audience-empty',
   'rsvp-confirmation',
   'rsvp-decline-acknowledgement',
   'waitlist-notice',
@@ -47,9 +48,17 @@ export interface MessageRecipient {
   shard?: number;
 }
 
+/**
+ * Where a recipient stands with the day when it changes: decides what a reschedule notice
+ * says, whether it carries a calendar update (never to those who declined) and which links.
+ */
+export const RECIPIENT_STANDINGS = ['pending', 'accepted', 'waitlisted', 'declined'] as const;
+export type RecipientStanding = (typeof RECIPIENT_STANDINGS)[number];
+
 /** Purpose-specific content; each template reads the fields it needs. */
 export interface MessageDetails {
   seats?: number;
+  standing?: RecipientStanding;
   waitlistPosition?: number;
   agendaItemId?: string;
   partnerId?: string;
@@ -61,6 +70,8 @@ export interface MessageDetails {
   note?: string;
   reason?: string;
   contributions?: string[];
+  /** The provinces and sectors a day invites (`audience-empty`). */
+  audience?: { provinces: string[]; sectors: string[] };
   followUp?: {
     recommendationId: string;
     text: string;

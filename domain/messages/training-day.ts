@@ -33,6 +33,11 @@ export interface SpeakerSlotView {
   replacementReason?: 'declined' | 'no-answer';
   /** The answer is due by then, while the speaker is invited. */
   answerBy?: string;
+  /**
+   * The partner institution this slot's speaker was to come from, when that partner declined:
+   * the coordinator has another speaker to find (or the speaker's own word to get).
+   */
+  partnerDeclined?: string;
 }
 
 export interface PhaseChange {
@@ -72,6 +77,8 @@ export interface TrainingDayStatus {
   summary?: ClosingSummary;
   /** When the coordination will move on to follow-up by itself, once closed. */
   followUpStartsAt?: string;
+  /** Set while invitations wait for an audience: no association matched, nothing was sent. */
+  audienceEmpty?: AudienceEmpty;
 }
 
 /** Invited, accepted, waitlisted and attended associations of one province or sector. */
@@ -171,6 +178,11 @@ export interface ShardReport {
   waitlistedBySector?: Record<string, number>;
   /** Seats held by the shard's accepted associations. */
   seats?: number;
+  /**
+   * Invitees never sent an invitation (it would have come after the RSVP deadline) and who did
+   * not answer another way: not counted as invited.
+   */
+  uninvited?: number;
 }
 export const invitationShardReport = defineSignal<[ShardReport]>('invitationShardReport');
 export const seatLedgerReport =
@@ -200,6 +212,8 @@ export interface LifecycleTuning {
   surveyWindowHours?: number;
   /** Children started at once (default 50). */
   startBatchSize?: number;
+  /** How often a day whose audience matched no association looks again, in minutes (default 60). */
+  audienceRecheckMinutes?: number;
 }
 
 /** What a training day's later runs carry over continue-as-new. */
@@ -229,6 +243,16 @@ export interface TrainingDayCarriedState {
   cancelledReason?: string;
   nextEventIds: string[];
   requestedPhase?: TrainingDayPhase;
+  /** Invitations were due but the audience matched no association: when it was last looked at. */
+  audienceEmpty?: AudienceEmpty;
+}
+
+/** Invitations were due, but no association matched the audience: nothing went out. */
+export interface AudienceEmpty {
+  /** When it was first found empty (the coordinator was told then). */
+  since: string;
+  /** When the directory was last looked at. */
+  checkedAt: string;
 }
 
 /** The training-day workflow's second argument: state carried over, and tuning. */

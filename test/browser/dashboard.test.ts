@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { importAssociations } from '../../client/associations/import-associations';
+import { answerPartner } from '../../client/partners';
 import { advanceDay } from '../../client/training-day-changes';
 import { createTrainingDay } from '../../client/training-days';
 import { startDashboardStack, type DashboardStack } from '../support/browser';
@@ -39,9 +40,9 @@ describe('the dashboard in headless Chromium', () => {
     await harness?.stop();
   });
 
-  it('shows an RSVP arriving through its emailed link live, without reloading', async () => {
-    await importAssociations(stack.redis.redis, stack.config.REDIS_PREFIX, CSV);
-    const eventId = uniqueId('browser-day');
+  /** The seed day, 30 days from now, under a fresh id. */
+  async function createSeedDay(prefix: string) {
+    const eventId = uniqueId(prefix);
     const connections = {
       config: stack.config,
       temporal: stack.temporal.client,
@@ -53,6 +54,12 @@ describe('the dashboard in headless Chromium', () => {
       { ...SEED, id: eventId },
       { date: futureDate(30) },
     );
+    return { eventId, connections };
+  }
+
+  it('shows an RSVP arriving through its emailed link live, without reloading', async () => {
+    await importAssociations(stack.redis.redis, stack.config.REDIS_PREFIX, CSV);
+    const { eventId, connections } = await createSeedDay('browser-day');
     await advanceDay(connections, eventId, { to: 'invitations-open', reason: 'browser test' });
     const [invitation] = await stack.smtp.waitFor(
       (messages) => messages.some((message) => message.to.includes('potiers-safi@example.org')),
@@ -92,7 +99,7 @@ describe('the dashboard in headless Chromium', () => {
     await link.locator('input[name="seats"]').fill('2');
     await link.locator('button[value="accept"]').click();
     await link.locator('.notice').waitFor();
-    expect(await link.locator('.notice').textContent()).toContain('2 place(s)');
+    expect(await link.locator('.notice').textContent()).toContain('2 participants');
 
     await expectText(accepted, (value) => value === '1', 30_000);
     expect(await dashboard.locator('#funnel [data-count="seats"]').textContent()).toMatch(/^2\//);
@@ -121,6 +128,36 @@ describe('the dashboard in headless Chromium', () => {
     await list.screenshot({ path: resolve(ARTIFACTS, 'dashboard-list.png'), fullPage: true });
     await context.close();
     expect(pageErrors).toEqual([]);
+  });
+
+  it('shows what a declined partner leaves to reassign and flags the slot of its speaker (issue 9)', async () => {
+    const { eventId, connections } = await createSeedDay('browser-declined');
+    // The partner's workflow starts a moment after the day's.
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const answered = await answerPartner(connections, eventId, 'ads-marrakech-safi', {
+        answer: 'decline',
+        note: 'Notre coordinateur est en mission',
+      }).catch((error: Error) => {
+        if (Date.now() > deadline) throw error;
+        return undefined;
+      });
+      if (answered) break;
+      await new Promise((wake) => setTimeout(wake, 300));
+    }
+
+    const context = await browser.newContext({ locale: 'en-GB' });
+    const dashboard = await context.newPage();
+    await dashboard.goto(`${server.url}/dashboard/events/${eventId}#key=${VIEWER_KEY}`);
+    await dashboard.locator('#languages button[lang="en"]').click();
+    await expectText(dashboard.locator('#partners'), (text) =>
+      /Social Development Agency \(ADS\), Marrakech-Safi.*Declined.*speaker, outreach/.test(text),
+    );
+    expect(await dashboard.locator('#partners').textContent()).toContain('To reassign');
+    await expectText(dashboard.locator('#speakers'), (text) =>
+      text.includes('Social Development Agency (ADS), Marrakech-Safi declined: find a speaker'),
+    );
+    await context.close();
   });
 });
 

@@ -208,6 +208,20 @@ describe('the multaqa CLI: training days, associations, read model and exit code
       /id: must be a lower-case slug/,
     ],
     [['event', 'frobnicate'], /unknown command/],
+    // Tomorrow, with the seed's deadline three days before: no invitation could be answered.
+    [
+      [
+        'event',
+        'create',
+        '--file',
+        SEED_FILE,
+        '--id',
+        'lapsed-deadline-day',
+        '--date',
+        new Date(Date.now() + 86_400_000).toISOString().slice(0, 10),
+      ],
+      /rsvpDeadline: the RSVP deadline \(\d{4}-\d\d-\d\d\) has already passed/,
+    ],
   ])('exits with 2 on bad input (%j), naming the field', async (args, message) => {
     const result = await cli(...args);
     expect(result.code).toBe(2);

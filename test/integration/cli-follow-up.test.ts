@@ -191,4 +191,34 @@ describe('the multaqa CLI following up the recommendations of a day already held
     );
     expect(json(tracked).followUps).toHaveLength(2);
   });
+
+  it('a day recorded after it took place sends nothing: its overdue follow-ups escalate to no one (issue 9)', async () => {
+    const eventId = uniqueId('cli-recorded');
+    json(await cli('event', 'create', '--file', SEED_FILE, '--id', eventId, '--json'));
+    for (const id of ['coordination', 'capacity-building'])
+      json(
+        await until(
+          () =>
+            cli('recommendation', 'add', eventId, '--id', id, '--kind', id, '--text', id, '--json'),
+          (result) => result.code === 0,
+        ),
+      );
+    json(await cli('event', 'advance', eventId, '--to', 'following-up', '--json'));
+    for (const id of ['coordination', 'capacity-building']) {
+      // Due three months after the day of 2018: overdue from the start.
+      const view = json(
+        await until(
+          () => cli('follow-up', 'show', eventId, id, '--json'),
+          (result) => result.code === 0 && JSON.parse(result.stdout).status === 'overdue',
+        ),
+      );
+      expect(view.history[0].note).toMatch(/recorded after it took place: no reminder, escalation/);
+      expect(view).toMatchObject({ escalationsSent: 0, remindersSent: 0 });
+      expect(view.digest.scheduleId).toBeUndefined();
+    }
+    const sent = stack.smtp.messages.filter(
+      (message) => String(message.parsed.headers.get('x-multaqa-event')) === eventId,
+    );
+    expect(sent.map((message) => message.parsed.headers.get('x-multaqa-purpose'))).toEqual([]);
+  });
 });

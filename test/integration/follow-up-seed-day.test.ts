@@ -134,7 +134,12 @@ describe('after the seed day: its four recommendations followed up, a visit arra
       });
 
     // Before the day, the report counts invitees by province from the invitation shards.
-    const early = await buildTrainingDayReport(client, eventId);
+    // (An invitee counts as invited once its shard has marked the invitation sent.)
+    const early = await eventually(
+      () => buildTrainingDayReport(client, eventId),
+      (built) => built.byProvince.reduce((sum, row) => sum + row.invited, 0) === 40,
+      'the 40 invitations marked sent',
+    );
     expect(early.byProvince.map((row) => [row.segment, row.invited, row.accepted])).toEqual([
       ['Safi', invitedIn('Safi'), acceptedIn('Safi')],
       ['Youssoufia', invitedIn('Youssoufia'), acceptedIn('Youssoufia')],
@@ -198,7 +203,13 @@ describe('after the seed day: its four recommendations followed up, a visit arra
     expect(
       following.followUps.map((followUp) => [followUp.recommendationId, followUp.status]),
     ).toEqual(SEED_RECOMMENDATIONS.map((recommendation) => [recommendation.id, 'open']));
-    const followUps = await listFollowUps(client, eventId);
+    // Each view is queried from its own workflow: wait until all four answer (a busy worker may
+    // answer a query late, and the list leaves out a follow-up that did not answer).
+    const followUps = await eventually(
+      () => listFollowUps(client, eventId),
+      (views) => views.length === 4,
+      'four follow-up views',
+    );
     expect(followUps.map((followUp) => followUp.owner.id)).toEqual([
       'ads-marrakech-safi',
       'chamber',
@@ -313,8 +324,16 @@ describe('after the seed day: its four recommendations followed up, a visit arra
     expect(settled.phase).toBe('following-up');
     expect(settled.nextEventIds).toEqual([next.eventId]);
 
-    // The report shows all of it.
-    const report = await buildTrainingDayReport(client, eventId);
+    // The report shows all of it, once the visit's report has reached its follow-up (by signal).
+    const report = await eventually(
+      () => buildTrainingDayReport(client, eventId),
+      (built) =>
+        built.recommendations
+          .find((row) => row.id === 'networking-visits')
+          ?.visits.some((visit) => visit.visitId === 'visit-2' && visit.status === 'reported') ===
+        true,
+      'the visit reported in the report',
+    );
     expect(report.totals).toMatchObject({
       invited: 40,
       accepted: ACCEPTED.length,

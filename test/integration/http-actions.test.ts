@@ -163,6 +163,14 @@ describe('coordinator actions over the HTTP API', () => {
     expect(preview.status).toBe(200);
     expect(preview.type).toMatch(/text\/html/);
     expect(preview.text).toContain('/links/check-in/');
+    // Issue 9: the reschedule notice a seated association would get, with the reason given.
+    const fitted = await call(
+      'GET',
+      `/api/events/${eventId}/messages/preview?purpose=reschedule-notice&to=association:couturiers-youssoufia&standing=accepted&seats=3&reason=${encodeURIComponent('La salle est prise')}&format=html`,
+    );
+    expect(fitted.status).toBe(200);
+    expect(fitted.text).toContain('La salle est prise');
+    expect(fitted.text).toContain('/links/check-in/');
     const unknownRecipient = await call(
       'GET',
       `/api/events/${eventId}/messages/preview?purpose=rsvp-confirmation&to=association:nobody-here`,

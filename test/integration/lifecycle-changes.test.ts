@@ -1,4 +1,6 @@
 import { DateTime } from 'luxon';
+import { verifyLinkToken } from '../../activities/mail/signed-links';
+import type { Association } from '../../domain/association';
 import { answerPartnerRequest } from '../../domain/messages/partner';
 import { submitRsvp } from '../../domain/messages/registration';
 import { answerSpeakerInvitation } from '../../domain/messages/speaker-slot';
@@ -161,6 +163,64 @@ describe('changes to a training day: reschedule and cancellation', () => {
     expect(messagesOf(ofEvent(eventId), 'reschedule-notice')).toHaveLength(everyone.length);
   });
 
+  it('a reschedule notice fits each association: the seated keep their answer, the declined get no calendar entry (issue 9)', async () => {
+    const eventId = uniqueId('fitted');
+    const { plan, day, associations, shards } = await bookedDay(eventId);
+    const [seated, declined, silent] = associations as [Association, Association, Association];
+    await harness.client.workflow
+      .getHandle(workflowIds.invitationShard(eventId, shardOf(declined.id, shards)))
+      .executeUpdate(submitRsvp, {
+        args: [{ response: 'decline', associationId: declined.id, channel: 'link' }],
+      });
+    const command = rescheduleBy(plan, 7);
+    await day.executeUpdate(rescheduleTrainingDay, { args: [command] });
+    await harness.smtp.waitFor(
+      () => messagesOf(ofEvent(eventId), 'reschedule-notice').length >= associations.length + 2,
+    );
+    const noticeTo = (association: Association) =>
+      messagesOf(ofEvent(eventId), 'reschedule-notice', association.email)[0]!;
+    for (const association of associations)
+      expect(noticeTo(association).parsed.text).toContain(command.reason);
+    for (const address of [ADS, PROFESSOR])
+      expect(messagesOf(ofEvent(eventId), 'reschedule-notice', address)[0]!.parsed.text).toContain(
+        command.reason,
+      );
+
+    // Seated: the calendar moves without resetting the answer, and a check-in code for the new date.
+    const seatedCalendar = calendarOf(noticeTo(seated));
+    expect(seatedCalendar).toMatch(/METHOD:REQUEST/);
+    expect(seatedCalendar).toMatch(/PARTSTAT=(3D)?"?ACCEPTED/);
+    const checkIn = /\/links\/check-in\/([\w.-]+)/.exec(noticeTo(seated).parsed.text ?? '');
+    if (!checkIn) throw new Error('no check-in link in the seated association’s notice');
+    const claims = verifyLinkToken(
+      checkIn[1]!,
+      harness.config.LINK_SECRET!,
+      new Date(Date.parse(command.startsAt) + 3600_000),
+      'check-in',
+    );
+    expect(claims.associationId).toBe(seated.id);
+    expect(claims.expiresAt * 1000).toBeGreaterThan(Date.parse(command.endsAt));
+    await harness.waitForStatus(
+      eventId,
+      (status) => status.registration.accepted === 1 && status.registration.seatsTaken === 2,
+    );
+
+    // The confirmed speaker's calendar keeps their yes too.
+    expect(calendarOf(messagesOf(ofEvent(eventId), 'reschedule-notice', PROFESSOR)[0]!)).toMatch(
+      /PARTSTAT=(3D)?"?ACCEPTED/,
+    );
+
+    // Declined: the news, no calendar REQUEST, no check-in code.
+    const declinedNotice = noticeTo(declined);
+    expect(calendarOf(declinedNotice)).not.toMatch(/BEGIN:VCALENDAR/);
+    expect(declinedNotice.parsed.text).not.toMatch(/\/links\/check-in\//);
+
+    // Not answered yet: the new deadline and the answer buttons.
+    const silentNotice = noticeTo(silent);
+    expect(calendarOf(silentNotice)).toMatch(/PARTSTAT=(3D)?"?NEEDS-ACTION/);
+    expect(silentNotice.parsed.text).toMatch(/answer=accept/);
+  });
+
   it('a cancellation tells everyone once and leaves no workflow of the day running', async () => {
     const eventId = uniqueId('cancel');
     const { day, associations, shards } = await bookedDay(eventId);
@@ -171,8 +231,12 @@ describe('changes to a training day: reschedule and cancellation', () => {
     await harness.smtp.waitFor(
       () => messagesOf(ofEvent(eventId), 'cancellation-notice').length >= everyone.length,
     );
-    for (const address of everyone)
-      expect(messagesOf(ofEvent(eventId), 'cancellation-notice', address)).toHaveLength(1);
+    for (const address of everyone) {
+      const notices = messagesOf(ofEvent(eventId), 'cancellation-notice', address);
+      expect(notices).toHaveLength(1);
+      // Issue 9: the coordinator's reason reaches partners, speakers and associations alike.
+      expect(notices[0]!.parsed.text).toContain('venue unavailable');
+    }
 
     const ids = [
       workflowIds.trainingDay(eventId),
@@ -196,6 +260,26 @@ describe('changes to a training day: reschedule and cancellation', () => {
     expect(statuses).toEqual(ids.map(() => 'COMPLETED'));
     const final = await day.result();
     expect(final).toMatchObject({ phase: 'cancelled', cancelledReason: 'venue unavailable' });
+  });
+
+  it('a day not inviting yet cannot be moved to a date whose RSVP deadline has passed (issue 9)', async () => {
+    const eventId = uniqueId('lapsed-move');
+    const plan = planFor(await harness.nowMs(), eventId, smallDay(`Province ${eventId}`));
+    const day = await harness.startDay(plan);
+    // Two days from now, with the deadline three days before it: yesterday.
+    const soon = DateTime.fromMillis(await harness.nowMs(), { zone: plan.definition.timeZone })
+      .plus({ days: 2 })
+      .toISODate()!;
+    const days = Math.round(
+      DateTime.fromISO(soon).diff(DateTime.fromISO(plan.definition.date), 'days').days,
+    );
+    await expect(
+      day.executeUpdate(rescheduleTrainingDay, { args: [rescheduleBy(plan, days)] }),
+    ).rejects.toMatchObject({
+      cause: { type: 'InvalidInput', details: [{ field: 'rsvpDeadline' }] },
+    });
+    const status = await harness.waitForStatus(eventId, (s) => s.phase === 'coordinating-partners');
+    expect(status).toMatchObject({ revision: 0, startsAt: plan.schedule.startsAt });
   });
 
   it('a reschedule after the RSVP deadline reopens answers; one into the past is refused', async () => {

@@ -126,6 +126,43 @@ describe('partner coordination', () => {
     ).toEqual(['speaker', 'outreach']);
   });
 
+  it('names a declining partner to the coordinator, quotes its note as its own, and flags the slot of the speaker it was to provide (issue 9)', async () => {
+    const eventId = uniqueId('declined-speaker-partner');
+    await harness.startDay(planFor(await harness.nowMs(), eventId));
+    const province = harness.client.workflow.getHandle(
+      workflowIds.partner(eventId, 'province-safi-social-action'),
+    );
+    await harness.waitForWorkflow(province.workflowId);
+    await province.executeUpdate(answerPartnerRequest, {
+      args: [{ answer: 'decline', note: 'Pas de formateur disponible cette semaine' }],
+    });
+    const ofEvent = (all: typeof harness.smtp.messages) =>
+      messagesOf(all, 'partner-declined', COORDINATOR).filter(
+        (m) => m.parsed.headers.get('x-multaqa-event') === eventId,
+      );
+    const notices = ofEvent(await harness.smtp.waitFor((all) => ofEvent(all).length === 1));
+    // The values are wrapped in direction isolates; read the text as a person does.
+    const text = (notices[0]!.parsed.text ?? '').replace(/[\u2066-\u2069]/g, '');
+    expect(notices[0]!.parsed.subject).toContain(
+      "Division de l'Action Sociale de la Province de Safi",
+    );
+    expect(text).toContain(
+      "Division de l'Action Sociale de la Province de Safi a décliné la demande de partenariat",
+    );
+    expect(text).toContain("Message de Division de l'Action Sociale de la Province de Safi");
+    expect(text).toContain('Pas de formateur disponible cette semaine');
+    expect(text).not.toContain('Message de la coordination');
+
+    const status = await harness.waitForStatus(eventId, (s) =>
+      s.partners.some((p) => p.status === 'declined'),
+    );
+    expect(status.speakers.map((slot) => [slot.agendaItemId, slot.partnerDeclined])).toEqual([
+      ['talk-roles-under-new-laws', undefined],
+      ['talk-ads-strategy', undefined],
+      ['talk-indh-results', 'province-safi-social-action'],
+    ]);
+  });
+
   it('refuses a second answer and an unknown contribution before they enter history', async () => {
     const eventId = uniqueId('answered-partner');
     await harness.startDay(planFor(await harness.nowMs(), eventId, partnersOnly()));

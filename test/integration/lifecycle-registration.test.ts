@@ -1,7 +1,9 @@
+import { buildTrainingDayReport } from '../../client/report';
 import { getSeatLedger, getInvitee, submitRsvp } from '../../domain/messages/registration';
-import { workflowIds } from '../../domain/workflow-ids';
+import { shardOf, workflowIds } from '../../domain/workflow-ids';
 import { uniqueId } from '../support/temporal';
 import {
+  eventually,
   messagesOf,
   openRegistrationDay,
   planFor,
@@ -158,10 +160,82 @@ describe('registration: invitations, RSVPs, capacity and the waiting list', () =
     await harness.smtp.waitFor(
       () => messagesOf(ofEvent(eventId), 'association-invitation').length === 4,
     );
-    await new Promise((settle) => setTimeout(settle, 500));
+    // Every invitee marked invited means the shards sent their whole batch: no more is coming.
+    for (const association of invited)
+      await eventually(
+        () =>
+          harness.client.workflow
+            .getHandle(
+              workflowIds.invitationShard(
+                eventId,
+                shardOf(association.id, status.registration.shards),
+              ),
+            )
+            .query(getInvitee, association.id),
+        (view) => view?.status === 'invited',
+      );
+    await harness.smtp.waitFor(() => true);
     const recipients = messagesOf(ofEvent(eventId), 'association-invitation').flatMap(
       (message) => message.to,
     );
     expect(recipients.sort()).toEqual(invited.map((association) => association.email).sort());
+  });
+
+  it('a day whose audience matches no association tells the coordinator, sends nothing and waits for one (issue 9)', async () => {
+    const eventId = uniqueId('no-audience');
+    const province = `Province ${eventId}`;
+    const plan = planFor(await harness.nowMs(), eventId, registrationOnly(20, [province]));
+    await harness.startDay(plan);
+    await harness.smtp.waitFor(
+      () =>
+        messagesOf(ofEvent(eventId), 'audience-empty', plan.definition.organiser.coordinatorEmail)
+          .length === 1,
+    );
+    const waiting = await harness.waitForStatus(eventId, (s) => s.audienceEmpty !== undefined);
+    expect(waiting.phase).toBe('invitations-open');
+    expect(waiting.registration).toMatchObject({ invited: 0, shards: 0 });
+    const notice = messagesOf(ofEvent(eventId), 'audience-empty')[0]!;
+    expect((notice.parsed.text ?? '').replace(/[\u2066-\u2069]/g, '')).toContain(
+      `provinces (${province})`,
+    );
+
+    // The associations are imported; within the hour the day finds them and invites them.
+    const associations = syntheticAssociations(3, { prefix: eventId, provinces: [province] });
+    await harness.directory.upsert(associations);
+    await harness.env.sleep('61 minutes');
+    const open = await harness.waitForStatus(eventId, (s) => s.registration.shards > 0);
+    expect(open.audienceEmpty).toBeUndefined();
+    expect(open.registration.invited).toBe(3);
+    await harness.smtp.waitFor(
+      () => messagesOf(ofEvent(eventId), 'association-invitation').length === 3,
+    );
+    expect(messagesOf(ofEvent(eventId), 'audience-empty')).toHaveLength(1);
+  });
+
+  it('a day that reaches its invitations after the RSVP deadline sends none and does not count any as invited (issue 9)', async () => {
+    const eventId = uniqueId('late-invitations');
+    const province = `Province ${eventId}`;
+    await harness.directory.upsert(
+      syntheticAssociations(3, { prefix: eventId, provinces: [province] }),
+    );
+    // Two days ahead with the deadline three days before: invitations are due when answers closed.
+    const plan = planFor(await harness.nowMs(), eventId, registrationOnly(20, [province]), {
+      daysAhead: 2,
+      deadlineDaysBefore: 3,
+    });
+    await harness.startDay(plan);
+    const status = await harness.waitForStatus(
+      eventId,
+      (s) =>
+        s.phase === 'registration-closed' &&
+        s.registration.shards > 0 &&
+        s.registration.invited === 0,
+    );
+    expect(status.registration).toMatchObject({ invited: 0, pending: 0, accepted: 0 });
+    expect(messagesOf(ofEvent(eventId), 'association-invitation')).toHaveLength(0);
+    // Nor does the report count any province as invited.
+    const report = await buildTrainingDayReport(harness.client, eventId);
+    expect(report.totals.invited).toBe(0);
+    expect(report.byProvince).toEqual([]);
   });
 });

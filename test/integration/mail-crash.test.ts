@@ -1,6 +1,6 @@
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -20,6 +20,7 @@ import {
 import { mailCampaignWorkflow, type MailCampaignInput } from '../support/workflows/mail-campaign';
 import { seedEventBrief } from '../unit/mail-fixtures';
 import { SmtpRelay } from './mail-smtp-proxy';
+import { startWorkerProcess, stopWorkerProcess } from '../support/worker-processes';
 
 const ROOT = resolve(__dirname, '..', '..');
 const WORKER_SCRIPT = join(ROOT, 'test', 'support', 'worker-process.ts');
@@ -34,46 +35,23 @@ const taskQueue = uniqueTaskQueue('mail-crash');
 const workers = new Set<ChildProcess>();
 
 /** Starts a mail worker in its own process and waits until it polls. */
-async function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER_SCRIPT], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      REDIS_PREFIX: redis.prefix,
-      SMTP_URL: relay.url,
-      SMTP_RATE_PER_SECOND: '100',
-      LINK_SECRET: TEST_LINK_SECRET,
-      MULTAQA_EMBEDDED: 'false',
-      MULTAQA_WORKER_BUNDLE: bundleFile,
-      MULTAQA_MAIL_LEASE_MS: String(LEASE_MS),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+async function startMailWorker(): Promise<ChildProcess> {
+  const child = await startWorkerProcess(WORKER_SCRIPT, {
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    REDIS_PREFIX: redis.prefix,
+    SMTP_URL: relay.url,
+    SMTP_RATE_PER_SECOND: '100',
+    LINK_SECRET: TEST_LINK_SECRET,
+    MULTAQA_EMBEDDED: 'false',
+    MULTAQA_WORKER_BUNDLE: bundleFile,
+    MULTAQA_MAIL_LEASE_MS: String(LEASE_MS),
   });
   workers.add(child);
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-  await new Promise<void>((ready, fail) => {
-    const timer = setTimeout(() => fail(new Error(`worker did not start: ${errors}`)), 45_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('worker ready')) {
-        clearTimeout(timer);
-        ready();
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      fail(new Error(`worker exited with ${code}: ${errors}`));
-    });
-  });
   return child;
 }
 
 async function kill(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((done) => child.once('exit', done));
-  child.kill(signal);
-  await exited;
+  await stopWorkerProcess(child, signal);
   workers.delete(child);
 }
 
@@ -182,7 +160,7 @@ function expectEachOnce(eventId: string, recipients: MessageRecipient[]): void {
 
 describe('a mail campaign on a real worker process', () => {
   it('retries while the mail server is down and completes, each message once, when it returns', async () => {
-    await startWorkerProcess();
+    await startMailWorker();
     const event = { ...seedEventBrief(), eventId: uniqueId('down') };
     const recipients = campaignRecipients(20, event.eventId);
     relay.refuse(true);
@@ -218,7 +196,7 @@ describe('a mail campaign on a real worker process', () => {
 
   it('delivers every message exactly once when the worker is killed mid-campaign and another takes over', async () => {
     const [running] = [...workers];
-    const first = running ?? (await startWorkerProcess());
+    const first = running ?? (await startMailWorker());
     const event = { ...seedEventBrief(), eventId: uniqueId('crash') };
     const recipients = campaignRecipients(300, event.eventId);
     const handle = await temporal.client.workflow.start(mailCampaignWorkflow, {
@@ -268,7 +246,7 @@ describe('a mail campaign on a real worker process', () => {
     // The worker died holding claims: the new one must wait out their leases, then send.
     expect(claimedAtKill).toBeGreaterThan(0);
 
-    await startWorkerProcess();
+    await startMailWorker();
     const result = await handle.result();
     await sink.waitFor(() => messagesFor(event.eventId).length >= recipients.length, 30_000);
     await new Promise((settle) => setTimeout(settle, 300));
@@ -283,7 +261,7 @@ describe('a mail campaign on a real worker process', () => {
   });
 
   it('loses no message under SIGKILLs at random moments, and flags every second copy it sends', async () => {
-    let worker = [...workers][0] ?? (await startWorkerProcess());
+    let worker = [...workers][0] ?? (await startMailWorker());
     const event = { ...seedEventBrief(), eventId: uniqueId('random-kill') };
     const recipients = campaignRecipients(400, event.eventId);
     const handle = await temporal.client.workflow.start(mailCampaignWorkflow, {
@@ -305,7 +283,7 @@ describe('a mail campaign on a real worker process', () => {
       await sink.waitFor(() => messagesFor(event.eventId).length >= 60 + kills * 120, 30_000);
       await new Promise((settle) => setTimeout(settle, Math.random() * 300));
       await kill(worker, 'SIGKILL');
-      worker = await startWorkerProcess();
+      worker = await startMailWorker();
     }
     await finished;
     await sink.waitFor(() => messagesFor(event.eventId).length >= recipients.length, 30_000);

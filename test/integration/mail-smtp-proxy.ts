@@ -4,6 +4,8 @@ interface Pair {
   client: Socket;
   server: Socket;
   held: Buffer[];
+  /** The client sent an end of message data: replies after it are dropped while muting. */
+  dataEnded: boolean;
 }
 
 /**
@@ -16,6 +18,7 @@ export class SmtpRelay {
   private server?: Server;
   private readonly pairs = new Set<Pair>();
   private holding = false;
+  private muting = false;
   private refusing = false;
 
   constructor(
@@ -55,6 +58,14 @@ export class SmtpRelay {
     }
   }
 
+  /**
+   * While set, the server's replies after a message's end of data are dropped: the server takes
+   * the message but the client never hears that it did, as when that reply is lost.
+   */
+  muteAfterData(muting: boolean): void {
+    this.muting = muting;
+  }
+
   /** Drops every open connection, held bytes with them. */
   cut(): void {
     for (const pair of this.pairs) {
@@ -83,7 +94,7 @@ export class SmtpRelay {
       return;
     }
     const server = new Socket();
-    const pair: Pair = { client, server, held: [] };
+    const pair: Pair = { client, server, held: [], dataEnded: false };
     this.pairs.add(pair);
     const drop = (): void => {
       this.pairs.delete(pair);
@@ -92,10 +103,13 @@ export class SmtpRelay {
       server.destroy();
     };
     client.on('data', (chunk: Buffer) => {
+      if (chunk.includes('\r\n.\r\n')) pair.dataEnded = true;
       if (this.holding) pair.held.push(chunk);
       else server.write(chunk);
     });
-    server.on('data', (chunk: Buffer) => client.write(chunk));
+    server.on('data', (chunk: Buffer) => {
+      if (!(this.muting && pair.dataEnded)) client.write(chunk);
+    });
     client.on('close', drop);
     server.on('close', drop);
     client.on('error', drop);

@@ -92,6 +92,47 @@ describe('the CLI human output', () => {
     );
   });
 
+  it('shows what a declined partner leaves to reassign, and flags the slot of its speaker (issue 9)', () => {
+    const declined: TrainingDayStatus = {
+      ...status,
+      partners: [
+        {
+          ...status.partners[0]!,
+          name: { fr: 'Agence de Développement Social' },
+          status: 'declined',
+          confirmedContributions: [],
+          toReassign: ['speaker', 'outreach'],
+          note: 'Notre coordinateur est en mission ce jour-là',
+        },
+      ],
+      speakers: [
+        { ...status.speakers[0]!, status: 'invited', partnerDeclined: 'ads-marrakech-safi' },
+      ],
+    };
+    const text = statusText({ status: declined, source: 'workflow' });
+    expect(text).toMatch(/│ ads-marrakech-safi\s+│ declined\s+│ -\s+│ 1\s+│ speaker, outreach\s+│/);
+    expect(text).toMatch(
+      /│ talk-ads-strategy\s+│ Mme Leila Bennani\s+│ invited\s+│ ads-marrakech-safi declined: find a speaker\s+│/,
+    );
+    expect(text).toContain(
+      'To reassign\n  Agence de Développement Social (declined): speaker, outreach; speaker of talk-ads-strategy',
+    );
+  });
+
+  it('says in the table that no invitation went out while no association matches the audience (issue 9)', () => {
+    const text = statusText({
+      status: {
+        ...status,
+        registration: { ...status.registration, invited: 0, pending: 0, shards: 0 },
+        audienceEmpty: { since: '2018-10-20T09:00:00Z', checkedAt: '2018-10-20T10:00:00Z' },
+      },
+      source: 'workflow',
+    });
+    expect(text).toContain(
+      'invitations NONE SENT: no association matches the audience (since 2018-10-20 10:00)',
+    );
+  });
+
   it('says so when there are no training days', () => {
     expect(summariesText([])).toBe('no training days');
   });

@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { ApiKeys } from '../../client/http/api-keys';
 import { errorAnswer } from '../../client/http/http-errors';
-import {
-  rsvpPage,
-  noticePage,
-  escapeHtml,
-  formatWhen,
-} from '../../client/http/link-pages/link-pages';
+import { rsvpPage, noticePage, escapeHtml } from '../../client/http/link-pages/link-pages';
 import { LINK_PAGE_TEXT, text } from '../../client/http/link-pages/link-page-text';
 import { withLocalTimes } from '../../client/http/local-times';
 import { buildOpenApiDocument } from '../../client/http/openapi';
@@ -151,13 +146,10 @@ describe('public link pages', () => {
     expect(noticePage('en', 'Invitation', 'Thanks', { error: true })).toContain('notice error');
   });
 
-  it('gives the day in the event time zone, in the reader language', () => {
-    expect(formatWhen('fr', event.startsAt, event.endsAt, event.timeZone)).toBe(
-      'vendredi 18 décembre 2026, 15:00 – 18:30',
-    );
-    expect(formatWhen('en', event.startsAt, event.endsAt, event.timeZone)).toContain(
-      '15:00 – 18:30',
-    );
+  it('gives the day in the event time zone, in the reader language, as the emails write it', () => {
+    const html = rsvpPage('fr', event, { action: '/links/rsvp/abc', maxSeats: 3 });
+    expect(html).toContain('vendredi 18 décembre 2026');
+    expect(html).toContain('<bdi>15:00–18:30</bdi> (<bdi>UTC+1</bdi>)');
   });
 
   it('has every text in Arabic, French and English, and fills placeholders', () => {

@@ -75,6 +75,7 @@ describe('invitation shards', () => {
       waitlistedByProvince: { Safi: 1 },
       waitlistedBySector: { trade: 1 },
       seats: 2,
+      uninvited: 0,
     });
   });
 });
@@ -121,6 +122,35 @@ describe('the training day status', () => {
       seatsTaken: 3,
       shards: 2,
     });
+  });
+
+  it('counts as invited only the invitations that went out (issue 9)', () => {
+    const late = state();
+    const never = (id: string) => invitee(id, 'pending', 'Youssoufia');
+    const sent = { ...invitee('c', 'invited', 'Youssoufia'), invitedAt: '2026-01-10T09:00:00Z' };
+    late.registration!.shards.push(shardReportOf(1, [never('d'), never('e'), sent]));
+    expect(late.registration!.shards[1]!.uninvited).toBe(2);
+    // Five invitees of shard 1 are yet to report; two of its three were never sent anything.
+    expect(registrationOf(late, 100)).toMatchObject({ invited: 8, accepted: 1, pending: 6 });
+  });
+
+  it('closes a day whose invitations never went out with no one invited in any province (issue 9)', () => {
+    const late = state();
+    const never = (id: string, province: string) => invitee(id, 'pending', province);
+    late.registration = {
+      ...late.registration!,
+      shardCount: 1,
+      invitees: 3,
+      invitedByProvince: { Safi: 2, Youssoufia: 1 },
+      invitedBySector: { trade: 3 },
+      shards: [
+        shardReportOf(0, [never('a', 'Safi'), never('b', 'Safi'), never('c', 'Youssoufia')]),
+      ],
+      ledger: { seatsTaken: 0, accepted: 0, waitlisted: 0 },
+    };
+    late.attendance = emptyAttendance();
+    const summary = closingSummaryOf(late, 100, '2026-02-01T18:00:00Z');
+    expect(summary).toMatchObject({ invited: 0, noAnswer: 0, byProvince: {}, bySector: {} });
   });
 
   it('sums the closing figures by province, walk-ins from elsewhere included', () => {

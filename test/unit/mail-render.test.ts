@@ -33,6 +33,7 @@ const richDetails: MessageDetails = {
   note: 'Merci de votre soutien.',
   reason: 'Agenda chargé',
   contributions: ['speaker', 'outreach'],
+  audience: { provinces: ['Safi', 'Youssoufia'], sectors: ['trade', 'crafts'] },
   followUp: {
     recommendationId: 'capacity-building',
     text: 'Former les responsables des associations au montage de projets',
@@ -70,6 +71,7 @@ function recipientFor(purpose: MessagePurpose, language: 'ar' | 'fr' | 'en'): Me
     [
       'partner-escalation',
       'partner-declined',
+      'audience-empty',
       'speaker-replacement-needed',
       'follow-up-escalation',
       'coordination-digest',

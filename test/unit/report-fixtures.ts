@@ -179,3 +179,17 @@ export const survey: SurveyResults = {
     { associationId: 'tujjar-souk-safi', comments: 'نطلب لقاءات أخرى', rating: 4 },
   ],
 };
+
+/** The seed day after ADS declined, with a note: its speaker's slot flagged (issue 9). */
+export function statusWithDeclinedPartner(): TrainingDayStatus {
+  const status = seedStatus();
+  status.partners[0] = {
+    ...status.partners[0]!,
+    status: 'declined',
+    confirmedContributions: [],
+    toReassign: ['speaker', 'outreach'],
+    note: 'Notre coordinateur est en mission ce jour-là',
+  };
+  status.speakers[1] = { ...status.speakers[1]!, partnerDeclined: 'ads-marrakech-safi' };
+  return status;
+}

@@ -1,6 +1,12 @@
 import type { ClosingSummary } from '../../domain/messages/training-day';
 import { buildProgrammeReport, buildTrainingDayReport } from '../../domain/report';
-import { networkingView, seedPlan, seedStatus, survey } from './report-fixtures';
+import {
+  networkingView,
+  seedPlan,
+  seedStatus,
+  statusWithDeclinedPartner,
+  survey,
+} from './report-fixtures';
 
 const generatedAt = '2019-03-01T10:00:00.000Z';
 
@@ -118,6 +124,24 @@ describe('the report model of one training day', () => {
       'Dr. Replacement',
       'Mme Leila Bennani',
       'M. Omar Chraibi',
+    ]);
+  });
+
+  it('lists partners with their final status and what a declined one leaves to reassign (issue 9)', () => {
+    const status = statusWithDeclinedPartner();
+    const report = buildTrainingDayReport({ status, followUps: {}, generatedAt });
+    expect(report.partners.map((partner) => [partner.partnerId, partner.status])).toEqual([
+      ['ads-marrakech-safi', 'declined'],
+      ['province-safi-social-action', 'confirmed'],
+    ]);
+    expect(report.partners[0]).toMatchObject({
+      toReassign: ['speaker', 'outreach'],
+      note: 'Notre coordinateur est en mission ce jour-là',
+    });
+    expect(report.partners[1]!.toReassign).toEqual([]);
+    const flagged = report.agenda.filter((item) => item.partnerDeclined);
+    expect(flagged.map((item) => [item.id, item.partnerDeclined])).toEqual([
+      ['talk-ads-strategy', status.partners[0]!.name],
     ]);
   });
 

@@ -4,7 +4,7 @@ import {
   renderTrainingDayReportHtml,
 } from '../../client/report/render-report';
 import { buildProgrammeReport, buildTrainingDayReport } from '../../domain/report';
-import { networkingView, seedStatus, survey } from './report-fixtures';
+import { networkingView, seedStatus, statusWithDeclinedPartner, survey } from './report-fixtures';
 
 const report = buildTrainingDayReport({
   status: seedStatus(),
@@ -58,6 +58,22 @@ describe('the printable training day report', () => {
     expect(text).toContain('Association des artisans potiers de Safi');
     expect(text).toContain('Colline des potiers, Safi');
     expect(text).toContain('Second day planned for March');
+  });
+
+  it('shows each partner’s final status, what is to reassign and the slot left without its speaker (issue 9)', () => {
+    const declined = buildTrainingDayReport({
+      status: statusWithDeclinedPartner(),
+      followUps: {},
+      generatedAt: '2019-03-01T10:00:00.000Z',
+    });
+    const text = visibleText(renderTrainingDayReportHtml(declined, 'en'));
+    expect(text).toMatch(
+      /Partners Partner Status To reassign .*Declined Speaker, Outreach .*Confirmed —/,
+    );
+    expect(text).toContain('Partner’s note: Notre coordinateur est en mission');
+    expect(text).toContain(
+      'Mme Leila Bennani The partner that was to provide this speaker declined: ',
+    );
   });
 
   it('escapes every text that came from people', () => {

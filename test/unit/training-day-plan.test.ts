@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { eventIdFor, planTrainingDay } from '../../client/training-day-plan';
+import { eventIdFor, planTrainingDay, refuseLapsedDeadline } from '../../client/training-day-plan';
 import { ValidationError } from '../../client/validation';
 
 const seed = JSON.parse(
@@ -52,5 +52,41 @@ describe('planning a training day from an event file', () => {
     expect(eventIdFor({ title: { fr: 'Journée de formation à Safi' }, date: '2026-12-18' })).toBe(
       'journee-de-formation-a-safi-2026-12-18',
     );
+  });
+});
+
+describe('a day whose RSVP deadline has passed (issue 9, point 5)', () => {
+  // Tuesday 15 December 2026 at 13:00 in Safi. The seed's deadline is three days before the day.
+  const now = Date.parse('2026-12-15T12:00:00Z');
+
+  function problemOf(plan: ReturnType<typeof planTrainingDay>): ValidationError | undefined {
+    try {
+      refuseLapsedDeadline(plan, now);
+      return undefined;
+    } catch (error) {
+      if (error instanceof ValidationError) return error;
+      throw error;
+    }
+  }
+
+  it('is refused when the day is still to come, naming rsvpDeadline and saying what to do', () => {
+    const problem = problemOf(planTrainingDay(seed, { date: '2026-12-17' }));
+    expect(problem?.problems).toEqual([
+      {
+        field: 'rsvpDeadline',
+        message: expect.stringMatching(
+          /RSVP deadline \(2026-12-14\) has already passed.*on or before 2026-12-17.*--date/,
+        ),
+      },
+    ]);
+    const { rsvpDeadline: _deadline, ...withoutDeadline } = seed;
+    expect(
+      problemOf(planTrainingDay({ ...withoutDeadline, date: '2026-12-16' }))?.problems[0]?.message,
+    ).toMatch(/by default two days before, 2026-12-14/);
+  });
+
+  it('is accepted while the deadline is still ahead, and for a day recorded after it was held', () => {
+    expect(problemOf(planTrainingDay(seed, { date: '2026-12-18' }))).toBeUndefined();
+    expect(problemOf(planTrainingDay(seed))).toBeUndefined();
   });
 });

@@ -78,12 +78,52 @@ export function noteQuote(t: TemplateContext): MessageContent['quote'] {
   };
 }
 
-/** The reason given (`details.reason`), set apart, when there is one. */
+/** Reasons a workflow gives as a code (a speaker slot's `replacementReason`), in words. */
+const REASON_WORDS: Record<string, Translations> = {
+  declined: {
+    ar: 'اعتذر المؤطر عن المداخلة.',
+    fr: "L'intervenant a décliné l'invitation.",
+    en: 'The speaker declined the invitation.',
+  },
+  'no-answer': {
+    ar: 'لم يرد المؤطر قبل انتهاء الأجل.',
+    fr: "L'intervenant n'a pas répondu dans le délai.",
+    en: 'The speaker did not answer in time.',
+  },
+};
+
+/** A partner's own note with its answer (`details.note`), set apart as the partner's words. */
+export function partnerNoteQuote(t: TemplateContext): MessageContent['quote'] {
+  if (!t.details.note) return undefined;
+  const partner = partnerLabel(t);
+  return {
+    label: partner
+      ? t.tr({ ar: `كلمة ${partner}`, fr: `Message de ${partner}`, en: `Note from ${partner}` })
+      : t.tr({
+          ar: 'كلمة الجهة الشريكة',
+          fr: 'Message du partenaire',
+          en: 'Note from the partner',
+        }),
+    lines: splitNote(t, t.details.note),
+  };
+}
+
+/** The reason given (`details.reason`), set apart, when there is one; codes said in words. */
 export function reasonQuote(t: TemplateContext): MessageContent['quote'] {
   if (!t.details.reason) return undefined;
+  const words = REASON_WORDS[t.details.reason];
   return {
     label: t.tr({ ar: 'السبب المذكور', fr: 'Motif indiqué', en: 'Reason given' }),
-    lines: splitNote(t, t.details.reason),
+    lines: words ? [t.tr(words)] : splitNote(t, t.details.reason),
+  };
+}
+
+/** Why the day moved or was called off (the coordinator's words), set apart, when given. */
+export function changeReasonQuote(t: TemplateContext): MessageContent['quote'] {
+  if (!t.day.changeReason) return undefined;
+  return {
+    label: t.tr({ ar: 'سبب التغيير', fr: 'Motif du changement', en: 'Reason for the change' }),
+    lines: [t.day.changeReason],
   };
 }
 

@@ -9,7 +9,7 @@ import {
   visitReminder,
 } from './follow-up-messages';
 import { attendanceReminder, cancellationNotice, rescheduleNotice } from './event-change-messages';
-import { associationInvitation, rsvpReminder } from './invitation-messages';
+import { associationInvitation, audienceEmpty, rsvpReminder } from './invitation-messages';
 import {
   partnerDeclined,
   partnerEscalation,
@@ -49,6 +49,7 @@ export const MESSAGE_TEMPLATES: Readonly<Record<MessagePurpose, MessageTemplate>
   'speaker-agenda-change': speakerAgendaChange,
   'speaker-reminder': speakerReminder,
   'association-invitation': associationInvitation,
+  'audience-empty': audienceEmpty,
   'rsvp-confirmation': rsvpConfirmation,
   'rsvp-decline-acknowledgement': rsvpDeclineAcknowledgement,
   'waitlist-notice': waitlistNotice,

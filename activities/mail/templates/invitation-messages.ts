@@ -30,6 +30,38 @@ export function answerLinkNote(t: TemplateContext): string {
   });
 }
 
+/**
+ * To the coordinator: invitations were due, but no association of the directory matches the
+ * day's audience (an empty or lost directory, or provinces and sectors no one is listed under).
+ * Nothing went out; the day looks again until its RSVP deadline.
+ */
+export const audienceEmpty: MessageTemplate = (t) => {
+  const audience = t.details.audience ?? { provinces: [], sectors: [] };
+  const provinces = t.list(audience.provinces.map((province) => t.v(province)));
+  const sectors = t.list(audience.sectors.map((sector) => t.v(sector)));
+  return {
+    subject: t.tr({
+      ar: `لم تُرسل أي دعوة: ${t.day.title}`,
+      fr: `Aucune invitation envoyée : ${t.day.title}`,
+      en: `No invitation sent: ${t.day.title}`,
+    }),
+    greeting: greeting(t),
+    paragraphs: present([
+      t.tr({
+        ar: `حان وقت إرسال الدعوات لليوم التكويني حول ${t.q(t.day.theme)} (${t.day.date})، لكن لا توجد في الدليل أي جمعية من الأقاليم (${provinces}) والقطاعات (${sectors}) المعنية. لم تُرسل أي دعوة.`,
+        fr: `Les invitations de la journée de formation sur ${t.q(t.day.theme)} (${t.day.date}) devaient partir, mais l'annuaire ne compte aucune association des provinces (${provinces}) et secteurs (${sectors}) visés. Aucune invitation n'est partie.`,
+        en: `Invitations for the training day on ${t.q(t.day.theme)} (${t.day.date}) were due, but the directory holds no association of the provinces (${provinces}) and sectors (${sectors}) it invites. No invitation went out.`,
+      }),
+      t.tr({
+        ar: `يرجى استيراد الجمعيات (associations import) أو توسيع الفئة المستهدفة. تعيد المنصة التحقق كل ساعة إلى غاية ${t.day.rsvpDeadline}، وتُرسل الدعوات بمجرد وجود جمعيات مطابقة.`,
+        fr: `Importez les associations (associations import) ou élargissez le public visé : la journée vérifie à nouveau toutes les heures jusqu'au ${t.day.rsvpDeadline} et invite dès qu'elle trouve des associations.`,
+        en: `Import the associations (associations import) or widen the audience: the day looks again every hour until ${t.day.rsvpDeadline} and invites as soon as it finds associations.`,
+      }),
+    ]),
+    facts: dayFacts(t),
+  };
+};
+
 /** An association is invited to the day, with the programme, the seats and the answer links. */
 export const associationInvitation: MessageTemplate = (t) => ({
   subject: t.tr({
@@ -45,9 +77,9 @@ export const associationInvitation: MessageTemplate = (t) => ({
       en: `${t.day.organiser} is pleased to invite your association to the training day on ${t.q(t.day.theme)}, on ${t.day.date}, at ${t.day.venue}.`,
     }),
     t.tr({
-      ar: `يمكن لجمعيتكم تسجيل ${t.seats(t.details.seats ?? 1)} على الأكثر. المرجو الرد قبل ${t.day.rsvpDeadline}، علماً أن عدد المقاعد محدود.`,
-      fr: `Votre association peut inscrire jusqu'à ${t.seats(t.details.seats ?? 1)}. Merci de répondre avant le ${t.day.rsvpDeadline} : les places sont limitées.`,
-      en: `Your association may register up to ${t.seats(t.details.seats ?? 1)}. Please reply by ${t.day.rsvpDeadline}: seats are limited.`,
+      ar: `يمكن لجمعيتكم تسجيل ${t.seats(t.day.seatsPerAssociation)} على الأكثر. المرجو الرد قبل ${t.day.rsvpDeadline}، علماً أن عدد المقاعد محدود.`,
+      fr: `Votre association peut inscrire jusqu'à ${t.seats(t.day.seatsPerAssociation)}. Merci de répondre avant le ${t.day.rsvpDeadline} : les places sont limitées.`,
+      en: `Your association may register up to ${t.seats(t.day.seatsPerAssociation)}. Please reply by ${t.day.rsvpDeadline}: seats are limited.`,
     }),
   ]),
   facts: dayFacts(t, { theme: true, deadline: true }),

@@ -5,6 +5,7 @@ import {
   greeting,
   noteQuote,
   partnerLabel,
+  partnerNoteQuote,
   present,
   reasonQuote,
 } from './common-phrases';
@@ -135,6 +136,7 @@ export const partnerDeclined: MessageTemplate = (t) => {
           en: `The contributions expected from this partner (${asked}) need to be reassigned.`,
         }),
     ]),
-    quote: reasonQuote(t) ?? noteQuote(t),
+    // The note came with the partner's answer: it is the partner's, not the coordinator's.
+    quote: reasonQuote(t) ?? partnerNoteQuote(t),
   };
 };

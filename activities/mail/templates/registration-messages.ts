@@ -57,6 +57,25 @@ function changeAnswerNote(t: TemplateContext): string | undefined {
   });
 }
 
+/**
+ * "Your registration is confirmed for 3 participants": the seats as the seat ledger granted
+ * them. Without a count the sentence says none rather than a made-up one.
+ */
+function registrationConfirmed(t: TemplateContext): string {
+  const seats = t.details.seats;
+  return seats
+    ? t.tr({
+        ar: `نؤكد تسجيل جمعيتكم في اليوم التكويني حول ${t.q(t.day.theme)} لفائدة ${t.seats(seats)}.`,
+        fr: `L'inscription de votre association à la journée de formation sur ${t.q(t.day.theme)} est confirmée pour ${t.seats(seats)}.`,
+        en: `Your association's registration for the training day on ${t.q(t.day.theme)} is confirmed for ${t.seats(seats)}.`,
+      })
+    : t.tr({
+        ar: `نؤكد تسجيل جمعيتكم في اليوم التكويني حول ${t.q(t.day.theme)}.`,
+        fr: `L'inscription de votre association à la journée de formation sur ${t.q(t.day.theme)} est confirmée.`,
+        en: `Your association's registration for the training day on ${t.q(t.day.theme)} is confirmed.`,
+      });
+}
+
 /** Seats granted: the confirmation, the check-in code and the calendar entry. */
 export const rsvpConfirmation: MessageTemplate = (t) => ({
   subject: t.tr({
@@ -66,11 +85,7 @@ export const rsvpConfirmation: MessageTemplate = (t) => ({
   }),
   greeting: greeting(t),
   paragraphs: present([
-    t.tr({
-      ar: `نؤكد تسجيل جمعيتكم في اليوم التكويني حول ${t.q(t.day.theme)} لفائدة ${t.seats(t.details.seats ?? 1)}.`,
-      fr: `L'inscription de votre association à la journée de formation sur ${t.q(t.day.theme)} est confirmée pour ${t.seats(t.details.seats ?? 1)}.`,
-      en: `Your association's registration for the training day on ${t.q(t.day.theme)} is confirmed for ${t.seats(t.details.seats ?? 1)}.`,
-    }),
+    registrationConfirmed(t),
     t.tr({
       ar: 'يوم اللقاء، يكفي تقديم رمز QR أسفله أو رابط التسجيل عند الاستقبال.',
       fr: "Le jour venu, présentez le code QR ci-dessous ou le lien d'accueil à l'entrée.",
@@ -124,7 +139,7 @@ export const rsvpDeclineAcknowledgement: MessageTemplate = (t) => ({
 
 /** Every seat is taken: the association waits, and learns its place in the queue. */
 export const waitlistNotice: MessageTemplate = (t) => {
-  const position = t.v(String(t.details.waitlistPosition ?? ''));
+  const position = t.details.waitlistPosition ? t.v(String(t.details.waitlistPosition)) : '';
   return {
     subject: t.tr({
       ar: `لائحة الانتظار: ${t.day.title}`,
@@ -134,9 +149,9 @@ export const waitlistNotice: MessageTemplate = (t) => {
     greeting: greeting(t),
     paragraphs: present([
       t.tr({
-        ar: `شكراً على جوابكم. جميع مقاعد اليوم التكويني حول ${t.q(t.day.theme)} محجوزة حالياً، وقد سُجلت جمعيتكم في لائحة الانتظار${t.details.waitlistPosition ? ` في المرتبة ${position}` : ''}.`,
-        fr: `Merci de votre réponse. Toutes les places de la journée de formation sur ${t.q(t.day.theme)} sont actuellement attribuées ; votre association est inscrite sur la liste d'attente${t.details.waitlistPosition ? `, en position ${position}` : ''}.`,
-        en: `Thank you for your answer. Every seat for the training day on ${t.q(t.day.theme)} is taken for now; your association is on the waiting list${t.details.waitlistPosition ? `, in position ${position}` : ''}.`,
+        ar: `شكراً على جوابكم. جميع مقاعد اليوم التكويني حول ${t.q(t.day.theme)} محجوزة حالياً، وقد سُجلت جمعيتكم في لائحة الانتظار${position ? ` في المرتبة ${position}` : ''}.`,
+        fr: `Merci de votre réponse. Toutes les places de la journée de formation sur ${t.q(t.day.theme)} sont actuellement attribuées ; votre association est inscrite sur la liste d'attente${position ? `, en position ${position}` : ''}.`,
+        en: `Thank you for your answer. Every seat for the training day on ${t.q(t.day.theme)} is taken for now; your association is on the waiting list${position ? `, in position ${position}` : ''}.`,
       }),
       t.tr({
         ar: 'سنراسلكم فور توفر مقعد.',
@@ -177,11 +192,11 @@ export const waitlistPromotion: MessageTemplate = (t) => ({
     en: `A seat is now yours: ${t.day.title}`,
   }),
   paragraphs: [
-    t.tr({
-      ar: `خبر سار: توفر مقعد. نؤكد تسجيل جمعيتكم في اليوم التكويني حول ${t.q(t.day.theme)} لفائدة ${t.seats(t.details.seats ?? 1)}.`,
-      fr: `Bonne nouvelle : une place s'est libérée. L'inscription de votre association à la journée de formation sur ${t.q(t.day.theme)} est confirmée pour ${t.seats(t.details.seats ?? 1)}.`,
-      en: `Good news: a seat has become free. Your association's registration for the training day on ${t.q(t.day.theme)} is confirmed for ${t.seats(t.details.seats ?? 1)}.`,
-    }),
+    `${t.tr({
+      ar: 'خبر سار: توفر مقعد.',
+      fr: "Bonne nouvelle : une place s'est libérée.",
+      en: 'Good news: a seat has become free.',
+    })} ${registrationConfirmed(t)}`,
     t.tr({
       ar: 'يوم اللقاء، يكفي تقديم رمز QR أسفله أو رابط التسجيل عند الاستقبال.',
       fr: "Le jour venu, présentez le code QR ci-dessous ou le lien d'accueil à l'entrée.",

@@ -89,6 +89,12 @@ export interface TemplateContext {
     /** The offset of the day's time zone ("UTC+1"), for readers in another zone. */
     zone: string;
     rsvpDeadline: string;
+    /** Whether answers are still taken when the message is made (before the RSVP deadline). */
+    rsvpOpen: boolean;
+    /** Why the day was last moved or called off, in the coordinator's words, when given. */
+    changeReason?: string;
+    /** How many seats one association may ask for (the day's `seatsPerAssociation`). */
+    seatsPerAssociation: number;
     coordinatorName: string;
   };
   /** The agenda slot `details.agendaItemId` names, when it exists. */

@@ -23,12 +23,16 @@ function fileSize(path: string): number {
 function reportText(report: ImportReport): string {
   const summary = report.stored
     ? `imported ${report.imported} of ${report.rows} associations${report.skipped ? `, skipped ${report.skipped} invalid rows` : ''}`
-    : `nothing imported: ${report.problems.length} problems in ${report.rows} rows (fix them, or use --skip-invalid)`;
+    : `nothing imported: ${report.problemCount} problems in ${report.rows} rows (fix them, or use --skip-invalid)`;
   if (report.problems.length === 0) return summary;
+  const cut =
+    report.problemCount > report.problems.length
+      ? `\n(the first ${report.problems.length} of ${report.problemCount} problems)`
+      : '';
   return `${table(
     ['line', 'field', 'problem'],
     report.problems.map((problem) => [problem.row, problem.field, problem.message]),
-  )}\n${summary}`;
+  )}${cut}\n${summary}`;
 }
 
 /** `multaqa associations …`: the directory of associations that can be invited. */
@@ -61,6 +65,7 @@ export function registerAssociationCommands(program: Command): void {
             createReadStream(file),
             {
               skipInvalid: options.skipInvalid,
+              maxRows: connections.config.IMPORT_MAX_ROWS,
               onProgress: (progress) => bar?.update(progress.bytes, { rows: progress.rows }),
             },
           );

@@ -23,6 +23,10 @@ export function registerMessageCommands(program: Command): void {
     .option('--agenda-item <id>', 'agenda slot (speaker messages)')
     .option('--note <text>', "coordinator's note")
     .option('--reason <text>', 'reason (cancellation, reschedule)')
+    .option(
+      '--standing <pending|accepted|waitlisted|declined>',
+      'where the association stands (reschedule notices differ by it)',
+    )
     .option('--html <file>', 'also write the HTML version to this file')
     .option('--json', 'print JSON')
     .action(
@@ -37,6 +41,7 @@ export function registerMessageCommands(program: Command): void {
           agendaItem?: string;
           note?: string;
           reason?: string;
+          standing?: string;
           html?: string;
         } & OutputOptions,
       ) => {
@@ -50,6 +55,7 @@ export function registerMessageCommands(program: Command): void {
             agendaItemId: options.agendaItem,
             note: options.note,
             reason: options.reason,
+            standing: options.standing,
           }),
         );
         if (options.html) writeFileSync(options.html, rendered.html);

@@ -66,6 +66,17 @@
             ]
           : []),
       );
+    // Invitations were due but no association matched: nothing went out, the day waits.
+    if (status.audienceEmpty)
+      document
+        .getElementById('event-header')
+        .append(
+          h(
+            'p',
+            { class: 'badge', dataset: { status: 'audience-empty' } },
+            t('event.audienceEmpty'),
+          ),
+        );
   }
 
   function renderTimeline() {
@@ -106,22 +117,33 @@
   function renderPeople() {
     document.getElementById('partners').replaceChildren(
       table(
-        ['col.partner', 'col.status', 'col.contributions', 'col.reminders'],
+        ['col.partner', 'col.status', 'col.contributions', 'col.reminders', 'col.toReassign'],
         status.partners.map((partner) => [
           pick(partner.name) || partner.partnerId,
           badge(partner.status),
           partner.confirmedContributions.join(', ') || partner.requestedContributions.join(', '),
           String(partner.remindersSent),
+          partner.toReassign.join(', ') || '–',
         ]),
       ),
     );
+    const partnerName = (partnerId) => {
+      const partner = status.partners.find((candidate) => candidate.partnerId === partnerId);
+      return (partner && pick(partner.name)) || partnerId;
+    };
     document.getElementById('speakers').replaceChildren(
       table(
         ['col.slot', 'col.speaker', 'col.status'],
         status.speakers.map((slot) => [
           pick(slot.title) || slot.agendaItemId,
           slot.speakerName,
-          badge(slot.status),
+          // A slot whose speaker a declined partner was to provide: the coordinator has work.
+          slot.partnerDeclined
+            ? badge(
+                'partner-declined',
+                t('event.partnerDeclined', { partner: partnerName(slot.partnerDeclined) }),
+              )
+            : badge(slot.status),
         ]),
       ),
     );

@@ -43,6 +43,11 @@
     'event.revision': { ar: 'المراجعة', fr: 'Révision', en: 'Revision' },
     'event.rsvpBy': { ar: 'آخر أجل للرد', fr: 'Réponses avant le', en: 'RSVP by' },
     'event.cancelled': { ar: 'ملغى', fr: 'Annulée', en: 'Cancelled' },
+    'event.audienceEmpty': {
+      ar: 'لم تُرسل أي دعوة: لا توجد جمعية مطابقة للفئة المستهدفة. استوردوا الجمعيات أو وسّعوا الفئة؛ يعيد اليوم التحقق كل ساعة.',
+      fr: 'Aucune invitation envoyée : aucune association ne correspond au public visé. Importez les associations ou élargissez le public ; la journée vérifie à nouveau toutes les heures.',
+      en: 'No invitation sent: no association matches the audience. Import the associations or widen the audience; the day looks again every hour.',
+    },
     'event.none': { ar: 'لا شيء بعد', fr: 'Rien pour l’instant', en: 'None yet' },
     'event.nobodyWaiting': {
       ar: 'لا أحد في الانتظار',
@@ -116,6 +121,12 @@
     'col.status': { ar: 'الحالة', fr: 'État', en: 'Status' },
     'col.contributions': { ar: 'المساهمات', fr: 'Contributions', en: 'Contributions' },
     'col.reminders': { ar: 'التذكيرات', fr: 'Relances', en: 'Reminders' },
+    'col.toReassign': { ar: 'للإسناد من جديد', fr: 'À réattribuer', en: 'To reassign' },
+    'event.partnerDeclined': {
+      ar: 'اعتذرت {partner}: يلزم متدخل آخر',
+      fr: '{partner} s’est désisté : intervenant à trouver',
+      en: '{partner} declined: find a speaker',
+    },
     'col.slot': { ar: 'المداخلة', fr: 'Intervention', en: 'Slot' },
     'col.speaker': { ar: 'المتدخل', fr: 'Intervenant', en: 'Speaker' },
     'col.association': { ar: 'الجمعية', fr: 'Association', en: 'Association' },

@@ -13,9 +13,9 @@ export const LINK_PAGE_TEXT = {
   decline: { ar: 'لا، نعتذر', fr: 'Non, nous ne pourrons pas', en: 'No, we cannot attend' },
   currentAnswer: { ar: 'جوابكم الحالي', fr: 'Votre réponse actuelle', en: 'Your current answer' },
   accepted: {
-    ar: 'تم تأكيد حضوركم: {seats} مقعد(مقاعد) محجوزة.',
-    fr: 'Votre participation est confirmée : {seats} place(s) réservée(s).',
-    en: 'Your attendance is confirmed: {seats} seat(s) reserved.',
+    ar: 'تم تأكيد حضوركم لفائدة {seats}.',
+    fr: 'Votre participation est confirmée pour {seats}.',
+    en: 'Your attendance is confirmed for {seats}.',
   },
   waitlisted: {
     ar: 'المقاعد ممتلئة حاليا. أنتم في المرتبة {position} في لائحة الانتظار، وسنخبركم إذا تحرر مقعد.',
@@ -26,6 +26,71 @@ export const LINK_PAGE_TEXT = {
     ar: 'شكرا، تم تسجيل اعتذاركم.',
     fr: 'Merci, votre réponse a été enregistrée.',
     en: 'Thank you, your answer is recorded.',
+  },
+  answerAccepted: {
+    ar: 'جمعيتكم مسجلة لفائدة {seats}.',
+    fr: 'Votre association est inscrite pour {seats}.',
+    en: 'Your association is registered for {seats}.',
+  },
+  answerWaitlisted: {
+    ar: 'جمعيتكم في لائحة الانتظار ({seats})، في المرتبة {position}.',
+    fr: "Votre association est sur la liste d'attente ({seats}), en position {position}.",
+    en: 'Your association is on the waiting list ({seats}), number {position}.',
+  },
+  answerDeclined: {
+    ar: 'أخبرتمونا أن جمعيتكم لن تتمكن من الحضور.',
+    fr: 'Vous nous avez indiqué que votre association ne pourra pas venir.',
+    en: 'You told us your association cannot come.',
+  },
+  rsvpClosed: {
+    ar: 'انتهى أجل الرد يوم {date}. لأي تغيير، المرجو مراسلة فريق التنسيق.',
+    fr: 'Les réponses sont closes depuis le {date}. Pour tout changement, écrivez à la coordination.',
+    en: 'Answers closed on {date}. For any change, please write to the coordinator.',
+  },
+  rsvpStarted: {
+    ar: 'انطلق اليوم التكويني: لم يعد بالإمكان تسجيل الأجوبة.',
+    fr: 'La journée a commencé : les réponses sont closes.',
+    en: 'The training day has started: answers are closed.',
+  },
+  cancelled: {
+    ar: 'تم إلغاء هذا اليوم التكويني.',
+    fr: 'Cette journée de formation a été annulée.',
+    en: 'This training day has been cancelled.',
+  },
+  notInvited: {
+    ar: 'جمعيتكم ليست ضمن المدعوين إلى هذا اليوم التكويني.',
+    fr: 'Votre association ne figure pas parmi les invités de cette journée.',
+    en: 'Your association is not among the invitees of this day.',
+  },
+  notPossible: {
+    ar: 'لم يعد هذا ممكنا بالنسبة لهذا اليوم التكويني.',
+    fr: "Ce n'est plus possible pour cette journée de formation.",
+    en: 'This is no longer possible for this training day.',
+  },
+  fieldSeats: {
+    ar: 'يجب أن يكون عدد المشاركين بين 1 و{max}.',
+    fr: 'Le nombre de participants doit être compris entre 1 et {max}.',
+    en: 'The number of participants must be between 1 and {max}.',
+  },
+  fieldAttendees: {
+    ar: 'يجب أن يكون عدد الحاضرين بين 1 و50.',
+    fr: 'Le nombre de personnes doit être compris entre 1 et 50.',
+    en: 'The number of people must be between 1 and 50.',
+  },
+  fieldRating: {
+    ar: 'المرجو اختيار تقييم من 1 إلى 5.',
+    fr: 'Choisissez une note de 1 à 5.',
+    en: 'Please choose a rating from 1 to 5.',
+  },
+  fieldComments: {
+    ar: 'لا يمكن أن تتجاوز الملاحظات 2000 حرف.',
+    fr: 'Les commentaires ne peuvent dépasser 2 000 caractères.',
+    en: 'Comments cannot be longer than 2,000 characters.',
+  },
+  fieldOther: {
+    ar: 'المرجو مراجعة الاستمارة وإعادة المحاولة.',
+    fr: 'Vérifiez le formulaire et réessayez.',
+    en: 'Please check the form and try again.',
   },
   checkInTitle: { ar: 'تسجيل الحضور', fr: 'Enregistrement à l’accueil', en: 'Check-in' },
   checkInIntro: {
@@ -45,6 +110,16 @@ export const LINK_PAGE_TEXT = {
     fr: 'Votre arrivée était déjà enregistrée.',
     en: 'You were already checked in.',
   },
+  checkInNotYet: {
+    ar: 'يفتح تسجيل الحضور يوم {date} على الساعة {time} ({zone}). احتفظوا بهذا الرابط أو برمز QR إلى غاية ذلك الحين.',
+    fr: "L'enregistrement à l'accueil ouvre le {date} à {time} ({zone}). Gardez ce lien ou le code QR d'ici là.",
+    en: 'Check-in opens on {date} at {time} ({zone}). Keep this link or the QR code until then.',
+  },
+  checkInOver: {
+    ar: 'انتهى اليوم التكويني: أُغلق تسجيل الحضور.',
+    fr: "La journée est terminée : l'enregistrement à l'accueil est clos.",
+    en: 'The day is over: check-in is closed.',
+  },
   surveyTitle: { ar: 'رأيكم يهمنا', fr: 'Votre avis', en: 'Your opinion' },
   surveyIntro: {
     ar: 'كيف تقيمون هذا اليوم التكويني؟',
@@ -62,6 +137,21 @@ export const LINK_PAGE_TEXT = {
     en: 'Comments and suggestions',
   },
   send: { ar: 'إرسال', fr: 'Envoyer', en: 'Send' },
+  surveyNotYet: {
+    ar: 'يفتح الاستبيان في نهاية اليوم التكويني، يوم {date} على الساعة {time} ({zone}).',
+    fr: 'Le questionnaire ouvre à la fin de la journée, le {date} à {time} ({zone}).',
+    en: 'The survey opens at the end of the day, on {date} at {time} ({zone}).',
+  },
+  notAttended: {
+    ar: 'الاستبيان مخصص للجمعيات التي حضرت اليوم التكويني.',
+    fr: 'Le questionnaire est réservé aux associations venues à la journée.',
+    en: 'The survey is for the associations that came to the day.',
+  },
+  alreadyAnswered: {
+    ar: 'سبق أن أجبتم على الاستبيان. شكرا لكم!',
+    fr: 'Vous avez déjà répondu au questionnaire. Merci !',
+    en: 'You have already answered the survey. Thank you!',
+  },
   thanks: {
     ar: 'شكرا على مشاركتكم رأيكم.',
     fr: "Merci d'avoir partagé votre avis.",
@@ -77,28 +167,20 @@ export const LINK_PAGE_TEXT = {
     fr: 'Ce lien a expiré.',
     en: 'This link has expired.',
   },
-  closed: {
-    ar: 'لم يعد هذا ممكنا: {reason}',
-    fr: "Ce n'est plus possible : {reason}",
-    en: 'This is no longer possible: {reason}',
-  },
-  problem: {
-    ar: 'تعذر تسجيل جوابكم: {reason}',
-    fr: "Votre réponse n'a pas pu être enregistrée : {reason}",
-    en: 'Your answer could not be recorded: {reason}',
-  },
   unavailable: {
     ar: 'الخدمة غير متاحة مؤقتا. المرجو المحاولة لاحقا.',
     fr: 'Service momentanément indisponible. Réessayez plus tard.',
     en: 'The service is unavailable for a moment. Please try again later.',
   },
-  when: { ar: 'الموعد', fr: 'Date', en: 'When' },
+  when: { ar: 'التاريخ', fr: 'Date', en: 'Date' },
+  time: { ar: 'التوقيت', fr: 'Horaire', en: 'Time' },
+  place: { ar: 'المكان', fr: 'Lieu', en: 'Venue' },
   association: { ar: 'الجمعية', fr: 'Association', en: 'Association' },
 } satisfies Record<string, Record<Language, string>>;
 
 export type LinkPageTextKey = keyof typeof LINK_PAGE_TEXT;
 
-/** A text in `language`, with `{name}` placeholders filled. */
+/** A text in `language`, with `{name}` placeholders filled (plain text; HTML: `textHtml`). */
 export function text(
   language: Language,
   key: LinkPageTextKey,

@@ -1,3 +1,4 @@
+import { eventClock, seatsText } from '../../../activities/mail/message-language';
 import type { Language } from '../../../domain/common';
 import { text, type LinkPageTextKey } from './link-page-text';
 
@@ -11,29 +12,19 @@ export function escapeHtml(value: string): string {
     .replace(/'/g, '&#39;');
 }
 
-const LOCALES: Record<Language, string> = { ar: 'ar-MA', fr: 'fr-MA', en: 'en-GB' };
-
-/** The day's date and hours in the recipient's language and the event's time zone. */
-export function formatWhen(
+/** A text with `{name}` placeholders filled, as HTML: every value escaped and isolated (`<bdi>`). */
+export function textHtml(
   language: Language,
-  startsAt: string,
-  endsAt: string,
-  timeZone: string,
+  key: LinkPageTextKey,
+  values: Record<string, string | number> = {},
 ): string {
-  const date = new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(startsAt));
-  const time = new Intl.DateTimeFormat(LOCALES[language], {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  return `${date}, ${time.format(new Date(startsAt))} – ${time.format(new Date(endsAt))}`;
+  const isolated: Record<string, string> = {};
+  for (const [name, value] of Object.entries(values))
+    isolated[name] = `\uE000${String(value)}\uE001`;
+  // Filled between private-use marks, escaped as one, then the marks become isolates.
+  return escapeHtml(text(language, key, isolated))
+    .replace(/\uE000/g, '<bdi>')
+    .replace(/\uE001/g, '</bdi>');
 }
 
 /** What every link page shows of the day and the association. */
@@ -42,7 +33,19 @@ export interface LinkPageEvent {
   startsAt: string;
   endsAt: string;
   timeZone: string;
+  /** Venue, address and city in one line. */
+  place?: string;
   associationName?: string;
+}
+
+/** An instant written as the emails write it: date, time and zone of the day, in `language`. */
+export function localMoment(
+  language: Language,
+  instant: string,
+  timeZone: string,
+): { date: string; time: string; zone: string } {
+  const clock = eventClock({ timeZone }, language);
+  return { date: clock.date(instant), time: clock.time(instant), zone: clock.offset(instant) };
 }
 
 const STYLE = `body{font-family:system-ui,"Noto Sans","Noto Sans Arabic",sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#1d2733;line-height:1.5}
@@ -68,70 +71,119 @@ ${body}
 }
 
 function header(language: Language, titleKey: LinkPageTextKey, event: LinkPageEvent): string {
+  const clock = eventClock(event, language);
+  // Range and zone isolated apart, as the emails do: Arabic in the zone would turn the range.
+  const hours = `<bdi>${escapeHtml(clock.timeRange(event.startsAt, event.endsAt))}</bdi> (<bdi>${escapeHtml(clock.offset(event.startsAt))}</bdi>)`;
   const facts = [
-    `<dt>${text(language, 'when')}</dt><dd>${escapeHtml(formatWhen(language, event.startsAt, event.endsAt, event.timeZone))}</dd>`,
+    `<dt>${text(language, 'when')}</dt><dd>${escapeHtml(clock.date(event.startsAt))}</dd>`,
+    `<dt>${text(language, 'time')}</dt><dd>${hours}</dd>`,
   ];
+  if (event.place)
+    facts.push(`<dt>${text(language, 'place')}</dt><dd><bdi>${escapeHtml(event.place)}</bdi></dd>`);
   if (event.associationName)
     facts.push(
-      `<dt>${text(language, 'association')}</dt><dd>${escapeHtml(event.associationName)}</dd>`,
+      `<dt>${text(language, 'association')}</dt><dd><bdi>${escapeHtml(event.associationName)}</bdi></dd>`,
     );
-  return `<h1>${text(language, titleKey)}</h1><h2>${escapeHtml(event.title)}</h2><dl>${facts.join('')}</dl>`;
+  return `<h1>${text(language, titleKey)}</h1><h2><bdi>${escapeHtml(event.title)}</bdi></h2><dl>${facts.join('')}</dl>`;
 }
 
-/** The RSVP page: a form whose buttons POST the answer (opening the link never answers). */
+/** Where an association stands, as the RSVP page shows it when reopened. */
+export interface CurrentAnswer {
+  status: 'accepted' | 'waitlisted' | 'declined';
+  seats: number;
+  waitlistPosition?: number;
+}
+
+/** "Your association is registered for 2 participants", with the language's plural forms. */
+export function currentAnswerHtml(language: Language, answer: CurrentAnswer): string {
+  const seats = seatsText(language, answer.seats);
+  if (answer.status === 'accepted') return textHtml(language, 'answerAccepted', { seats });
+  if (answer.status === 'waitlisted')
+    return textHtml(language, 'answerWaitlisted', {
+      seats,
+      position: answer.waitlistPosition ?? '',
+    });
+  return textHtml(language, 'answerDeclined');
+}
+
+/**
+ * A link page: the day, then `intro` and the form that POSTs to `action`, or, when the form
+ * cannot be used now, `unavailable` (already HTML) in its place.
+ */
+function formPage(
+  language: Language,
+  titleKey: LinkPageTextKey,
+  event: LinkPageEvent,
+  parts: { intro: string; action: string; fields: string; unavailable?: string },
+): string {
+  const body = parts.unavailable
+    ? `<p class="notice" role="status">${parts.unavailable}</p>`
+    : `<form method="post" action="${escapeHtml(parts.action)}">
+${parts.fields}
+</form>`;
+  return page(
+    language,
+    `${text(language, titleKey)} – ${event.title}`,
+    `${header(language, titleKey, event)}
+${parts.intro}${body}`,
+  );
+}
+
+/**
+ * The RSVP page: a form whose buttons POST the answer (opening the link never answers). When
+ * reopened it says the answer as it stands and keeps the seats chosen; when answers are closed
+ * it says so instead of offering the form (`unavailable`, already HTML).
+ */
 export function rsvpPage(
   language: Language,
   event: LinkPageEvent,
   options: {
     action: string;
     maxSeats: number;
-    currentAnswer?: string;
+    current?: CurrentAnswer;
     /** The button the person clicked in the email: shown first, as the main action. */
     suggested?: 'accept' | 'decline';
+    unavailable?: string;
   },
 ): string {
-  const current = options.currentAnswer
-    ? `<p class="notice">${text(language, 'currentAnswer')}: ${escapeHtml(options.currentAnswer)}</p>`
+  const current = options.current
+    ? `<p class="notice">${text(language, 'currentAnswer')}: ${currentAnswerHtml(language, options.current)}</p>`
     : '';
   const accept = `<button type="submit" name="response" value="accept"${options.suggested === 'decline' ? ' class="secondary"' : ''}>${text(language, 'accept')}</button>`;
   const decline = `<button type="submit" name="response" value="decline"${options.suggested === 'decline' ? '' : ' class="secondary"'} formnovalidate>${text(language, 'decline')}</button>`;
   const buttons =
     options.suggested === 'decline' ? `${decline}\n${accept}` : `${accept}\n${decline}`;
-  return page(
-    language,
-    `${text(language, 'rsvpTitle')} – ${event.title}`,
-    `${header(language, 'rsvpTitle', event)}
-<p>${text(language, 'rsvpIntro')}</p>${current}
-<form method="post" action="${escapeHtml(options.action)}">
-<label>${text(language, 'seats')}<input type="number" name="seats" min="1" max="${options.maxSeats}" value="1" required></label>
-<div class="buttons">${buttons}</div>
-</form>`,
-  );
+  const held = options.current?.status === 'declined' ? 0 : (options.current?.seats ?? 0);
+  const seats = Math.min(Math.max(held, 1), options.maxSeats);
+  return formPage(language, 'rsvpTitle', event, {
+    intro: `${options.unavailable ? '' : `<p>${text(language, 'rsvpIntro')}</p>`}${current}`,
+    action: options.action,
+    unavailable: options.unavailable,
+    fields: `<label>${text(language, 'seats')}<input type="number" name="seats" min="1" max="${options.maxSeats}" value="${seats}" required></label>
+<div class="buttons">${buttons}</div>`,
+  });
 }
 
-/** The check-in page: one button that POSTs. */
+/** The check-in page: one button that POSTs; before check-in opens, when it opens instead. */
 export function checkInPage(
   language: Language,
   event: LinkPageEvent,
-  options: { action: string },
+  options: { action: string; unavailable?: string },
 ): string {
-  return page(
-    language,
-    `${text(language, 'checkInTitle')} – ${event.title}`,
-    `${header(language, 'checkInTitle', event)}
-<p>${text(language, 'checkInIntro')}</p>
-<form method="post" action="${escapeHtml(options.action)}">
-<label>${text(language, 'attendees')}<input type="number" name="attendees" min="1" max="50" value="1" required></label>
-<div class="buttons"><button type="submit">${text(language, 'checkIn')}</button></div>
-</form>`,
-  );
+  return formPage(language, 'checkInTitle', event, {
+    intro: options.unavailable ? '' : `<p>${text(language, 'checkInIntro')}</p>`,
+    action: options.action,
+    unavailable: options.unavailable,
+    fields: `<label>${text(language, 'attendees')}<input type="number" name="attendees" min="1" max="50" value="1" required></label>
+<div class="buttons"><button type="submit">${text(language, 'checkIn')}</button></div>`,
+  });
 }
 
-/** The survey page: a rating from 1 to 5 and comments. */
+/** The survey page: a rating from 1 to 5 and comments; before the day ends, when it opens. */
 export function surveyPage(
   language: Language,
   event: LinkPageEvent,
-  options: { action: string },
+  options: { action: string; unavailable?: string },
 ): string {
   const ratings = [1, 2, 3, 4, 5]
     .map(
@@ -139,20 +191,17 @@ export function surveyPage(
         `<label style="display:inline-flex;gap:.25rem"><input type="radio" name="rating" value="${rating}" required>${rating}</label>`,
     )
     .join(' ');
-  return page(
-    language,
-    `${text(language, 'surveyTitle')} – ${event.title}`,
-    `${header(language, 'surveyTitle', event)}
-<p>${text(language, 'surveyIntro')}</p>
-<form method="post" action="${escapeHtml(options.action)}">
-<fieldset><legend>${text(language, 'rating')}</legend>${ratings}</fieldset>
+  return formPage(language, 'surveyTitle', event, {
+    intro: options.unavailable ? '' : `<p>${text(language, 'surveyIntro')}</p>`,
+    action: options.action,
+    unavailable: options.unavailable,
+    fields: `<fieldset><legend>${text(language, 'rating')}</legend>${ratings}</fieldset>
 <label>${text(language, 'comments')}<textarea name="comments" rows="5" maxlength="2000"></textarea></label>
-<div class="buttons"><button type="submit">${text(language, 'send')}</button></div>
-</form>`,
-  );
+<div class="buttons"><button type="submit">${text(language, 'send')}</button></div>`,
+  });
 }
 
-/** The answer to a POST, or an error: a short notice in the recipient's language. */
+/** The answer to a POST, or an error: a short notice (`message`, already HTML) in the recipient's language. */
 export function noticePage(
   language: Language,
   title: string,
@@ -162,6 +211,6 @@ export function noticePage(
   return page(
     language,
     title,
-    `<h1>${escapeHtml(title)}</h1><p class="notice${options.error ? ' error' : ''}" role="status">${escapeHtml(message)}</p>`,
+    `<h1>${escapeHtml(title)}</h1><p class="notice${options.error ? ' error' : ''}" role="status">${message}</p>`,
   );
 }

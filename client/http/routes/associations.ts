@@ -1,8 +1,44 @@
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { z } from 'zod';
+import { ErrorCodes, MultaqaError } from '../../../domain/errors';
 import { AssociationDirectory } from '../../../activities/directory/association-directory';
 import { importAssociations } from '../../associations/import-associations';
 import type { HttpContext } from '../http-context';
+
+function tooLarge(maxBytes: number): MultaqaError {
+  return new MultaqaError(
+    ErrorCodes.tooLarge,
+    `the CSV is larger than ${Math.round(maxBytes / 1024 / 1024)} MB: split it`,
+    'body',
+  );
+}
+
+/**
+ * Passes a request body on, failing it (and so the import) past `maxBytes`. The rest of the
+ * body is then read and dropped so the client sees the 413, up to as much again: a client that
+ * keeps sending after that loses its connection.
+ */
+function limitBytes(body: Readable, maxBytes: number): Readable {
+  let seen = 0;
+  const limited = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen <= maxBytes) {
+        done(null, chunk);
+        return;
+      }
+      body.unpipe(limited);
+      body.on('data', (rest: Buffer) => {
+        seen += rest.length;
+        if (seen > 2 * maxBytes) body.destroy();
+      });
+      body.resume();
+      done(tooLarge(maxBytes));
+    },
+  });
+  body.on('error', (error) => limited.destroy(error));
+  return body.pipe(limited);
+}
 
 const booleanQuery = z
   .enum(['true', 'false', '1', '0'])
@@ -11,9 +47,18 @@ const booleanQuery = z
 
 /** The directory of associations: CSV import (streamed) and listing. */
 export function registerAssociationRoutes({ app, routes, connections }: HttpContext): void {
-  // The CSV body is handed over as a stream: a large file is never held whole in memory.
-  app.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => {
-    done(null, payload);
+  const { IMPORT_MAX_MB, IMPORT_MAX_ROWS } = connections.config;
+  const maxBytes = IMPORT_MAX_MB * 1024 * 1024;
+  // The CSV body is handed over as a stream, never held whole in memory, and cut at the limit
+  // (Fastify's bodyLimit does not apply to a body it does not read itself).
+  app.addContentTypeParser(['text/csv', 'application/csv'], (request, payload, done) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > maxBytes) {
+      payload.resume();
+      done(tooLarge(maxBytes), undefined);
+      return;
+    }
+    done(null, limitBytes(payload, maxBytes));
   });
 
   routes.add(
@@ -27,8 +72,12 @@ export function registerAssociationRoutes({ app, routes, connections }: HttpCont
       query: z.object({ skipInvalid: booleanQuery }).strict(),
       bodyMediaType: 'text/csv',
       responses: {
-        200: { description: 'ImportReport: rows, imported, skipped, stored, problems' },
+        200: {
+          description:
+            'ImportReport: rows, imported, skipped, stored, problems (the first 200), problemCount',
+        },
         400: { description: 'ImportReport with problems; nothing stored' },
+        413: { description: 'larger than IMPORT_MAX_MB; nothing stored' },
       },
     },
     async ({ query, request, reply }) => {
@@ -37,7 +86,7 @@ export function registerAssociationRoutes({ app, routes, connections }: HttpCont
         connections.redis,
         connections.config.REDIS_PREFIX,
         body ?? '',
-        { skipInvalid: query.skipInvalid },
+        { skipInvalid: query.skipInvalid, maxRows: IMPORT_MAX_ROWS },
       );
       if (!report.stored && report.problems.length > 0) reply.code(400);
       return report;

@@ -12,10 +12,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/** Inline styles are allowed for the outbox preview of HTML emails (a sandboxed frame). */
-const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-
 /** The dashboard's static files, from the sources (they are not compiled). */
 export function dashboardDir(): string {
   const candidates = [
@@ -45,11 +41,7 @@ export function registerDashboardRoutes({ app, routes }: HttpContext): void {
     reply: Parameters<Parameters<typeof routes.add>[1]>[0]['reply'],
   ) => {
     const file = page(name);
-    return reply
-      .type(file.type)
-      .header('content-security-policy', CONTENT_SECURITY_POLICY)
-      .header('cache-control', 'no-cache')
-      .send(file.body);
+    return reply.type(file.type).header('cache-control', 'no-cache').send(file.body);
   };
 
   app.get('/', async (_request, reply) => reply.redirect('/dashboard'));

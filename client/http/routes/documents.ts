@@ -12,7 +12,8 @@ import type { HttpContext } from '../http-context';
 import { EventParams } from './events';
 
 const Format = z.enum(['html', 'json']).default('html');
-const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+const REPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /** Reports and message previews: what coordinators print and check. */
 export function registerDocumentRoutes({ routes, connections }: HttpContext): void {

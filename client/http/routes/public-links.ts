@@ -7,13 +7,14 @@ import {
   type LinkClaims,
   type LinkPurpose,
 } from '../../../activities/mail/signed-links';
+import { languageFallback, placeLine, seatsText } from '../../../activities/mail/message-language';
 import { FreeTextSchema, LANGUAGES, pickText, type Language } from '../../../domain/common';
 import { ErrorCodes, MultaqaError } from '../../../domain/errors';
 import { recordCheckIn, recordSurveyResponse } from '../../attendance';
 import { findInvitee, recordRsvp } from '../../registrations';
 import { StartedPlanCache } from '../../started-plan';
 import { readStatus } from '../../training-days';
-import { parseOrThrow, ValidationError } from '../../validation';
+import { parseOrThrow } from '../../validation';
 import type { HttpContext } from '../http-context';
 import { text } from '../link-pages/link-page-text';
 import {
@@ -21,8 +22,11 @@ import {
   noticePage,
   rsvpPage,
   surveyPage,
+  textHtml,
+  type CurrentAnswer,
   type LinkPageEvent,
 } from '../link-pages/link-pages';
+import { refusalOf, unavailableNow, type LinkPageDay } from '../link-pages/link-refusals';
 
 const TokenParams = z.object({ token: z.string().min(1).max(1024) }).strict();
 /** `?answer=` from the email's accept/decline buttons: a hint that orders the page, never an act. */
@@ -78,7 +82,7 @@ function sendPage(reply: FastifyReply, status: number, html: string) {
  * recipient's language (Arabic right to left). Rate-limited per IP.
  */
 export function registerPublicLinkRoutes(
-  { routes, connections }: HttpContext,
+  { app, routes, connections }: HttpContext,
   rateLimit: { max: number; timeWindowMs: number },
 ): void {
   const { config } = connections;
@@ -94,7 +98,13 @@ export function registerPublicLinkRoutes(
   const context = async (
     claims: LinkClaims,
     fallback: Language,
-  ): Promise<{ language: Language; event: LinkPageEvent; answer?: string; maxSeats: number }> => {
+  ): Promise<{
+    language: Language;
+    event: LinkPageEvent;
+    day: LinkPageDay;
+    current?: CurrentAnswer;
+    maxSeats: number;
+  }> => {
     const [{ status }, plan] = await Promise.all([
       readStatus(connections, claims.eventId),
       plans.get(claims.eventId).catch(() => undefined),
@@ -103,6 +113,10 @@ export function registerPublicLinkRoutes(
       shard: claims.shard,
     }).catch(() => undefined);
     const language = invitee?.language ?? fallback;
+    const answered =
+      invitee?.status === 'accepted' ||
+      invitee?.status === 'waitlisted' ||
+      invitee?.status === 'declined';
     return {
       language,
       maxSeats: plan?.definition.seatsPerAssociation ?? 50,
@@ -111,11 +125,19 @@ export function registerPublicLinkRoutes(
         startsAt: status.startsAt,
         endsAt: status.endsAt,
         timeZone: status.timeZone,
+        place: plan
+          ? placeLine(plan.definition.venue, languageFallback(language, status.languages))
+          : undefined,
         associationName: invitee?.name,
       },
-      answer:
-        invitee && invitee.status !== 'invited' && invitee.status !== 'pending'
-          ? `${invitee.status}${invitee.seats ? ` (${invitee.seats})` : ''}`
+      day: status,
+      current:
+        invitee && answered
+          ? {
+              status: invitee.status as CurrentAnswer['status'],
+              seats: invitee.seats,
+              waitlistPosition: invitee.waitlistPosition,
+            }
           : undefined,
     };
   };
@@ -125,56 +147,28 @@ export function registerPublicLinkRoutes(
     error: unknown,
     language: Language,
     purpose: LinkPurpose,
+    found?: { day: LinkPageDay; maxSeats: number },
   ) => {
     const title = text(language, TITLE_KEY[purpose]);
-    if (error instanceof LinkExpiredError)
-      return sendPage(
-        reply,
-        410,
-        noticePage(language, title, text(language, 'expiredLink'), { error: true }),
-      );
+    const notice = (status: number, message: string) =>
+      sendPage(reply, status, noticePage(language, title, message, { error: true }));
+    if (error instanceof LinkExpiredError) return notice(410, textHtml(language, 'expiredLink'));
     if (
       error instanceof LinkInvalidError ||
       (error instanceof MultaqaError && error.code === ErrorCodes.invalidLink)
     )
-      return sendPage(
-        reply,
-        404,
-        noticePage(language, title, text(language, 'invalidLink'), { error: true }),
-      );
-    if (error instanceof ValidationError)
-      return sendPage(
-        reply,
-        400,
-        noticePage(language, title, text(language, 'problem', { reason: error.message }), {
-          error: true,
-        }),
-      );
-    if (error instanceof MultaqaError) {
-      const status =
-        error.code === ErrorCodes.notFound
-          ? 404
-          : error.code === ErrorCodes.invalidInput
-            ? 400
-            : 409;
-      const key = status === 409 ? 'closed' : 'problem';
-      return sendPage(
-        reply,
-        status,
-        noticePage(language, title, text(language, key, { reason: error.message }), {
-          error: true,
-        }),
-      );
-    }
+      return notice(404, textHtml(language, 'invalidLink'));
+    const refusal = refusalOf(language, purpose, error, found?.day, found?.maxSeats ?? 50);
+    if (refusal) return notice(refusal.status, refusal.message);
     reply.request.log.error({ err: error }, 'link page failed');
-    return sendPage(
-      reply,
-      503,
-      noticePage(language, title, text(language, 'unavailable'), { error: true }),
-    );
+    return notice(503, textHtml(language, 'unavailable'));
   };
 
-  const limits = { rateLimit: { max: rateLimit.max, timeWindow: rateLimit.timeWindowMs } };
+  // One budget per address across every link page and method: a limiter of its own, since a
+  // route's `config.rateLimit` counts each route apart.
+  const limited = {
+    onRequest: app.rateLimit({ max: rateLimit.max, timeWindow: rateLimit.timeWindowMs }),
+  };
 
   for (const purpose of ['rsvp', 'check-in', 'survey'] as const) {
     const url = `/links/${purpose}/:token`;
@@ -187,7 +181,7 @@ export function registerPublicLinkRoutes(
         access: 'public',
         params: TokenParams,
         query: LinkPageQuery,
-        config: limits,
+        ...limited,
         responses: {
           200: { description: 'HTML page in the recipient language', mediaType: 'text/html' },
           404: { description: 'invalid link (HTML)', mediaType: 'text/html' },
@@ -197,25 +191,28 @@ export function registerPublicLinkRoutes(
       },
       async ({ params, query, request, reply }) => {
         let language = browserLanguage(request);
+        let found: Awaited<ReturnType<typeof context>> | undefined;
         try {
           const claims = verify(params.token, purpose);
-          const found = await context(claims, language);
+          found = await context(claims, language);
           language = found.language;
           const action = `/links/${purpose}/${encodeURIComponent(params.token)}`;
+          const unavailable = unavailableNow(language, purpose, found.day, Date.now());
           const html =
             purpose === 'rsvp'
               ? rsvpPage(language, found.event, {
                   action,
                   maxSeats: found.maxSeats,
-                  currentAnswer: found.answer,
+                  current: found.current,
                   suggested: query.answer,
+                  unavailable,
                 })
               : purpose === 'check-in'
-                ? checkInPage(language, found.event, { action })
-                : surveyPage(language, found.event, { action });
+                ? checkInPage(language, found.event, { action, unavailable })
+                : surveyPage(language, found.event, { action, unavailable });
           return sendPage(reply, 200, html);
         } catch (error) {
-          return failurePage(reply, error, language, purpose);
+          return failurePage(reply, error, language, purpose, found);
         }
       },
     );
@@ -229,7 +226,7 @@ export function registerPublicLinkRoutes(
         access: 'public',
         params: TokenParams,
         bodyMediaType: 'application/x-www-form-urlencoded',
-        config: limits,
+        ...limited,
         responses: {
           200: { description: 'HTML notice of what was recorded', mediaType: 'text/html' },
           400: { description: 'invalid form (HTML)', mediaType: 'text/html' },
@@ -241,9 +238,10 @@ export function registerPublicLinkRoutes(
       },
       async ({ params, request, reply }) => {
         let language = browserLanguage(request);
+        let found: Awaited<ReturnType<typeof context>> | undefined;
         try {
           const claims = verify(params.token, purpose);
-          const found = await context(claims, language);
+          found = await context(claims, language);
           language = found.language;
           const title = text(language, TITLE_KEY[purpose]);
           const form = request.body ?? {};
@@ -265,10 +263,10 @@ export function registerPublicLinkRoutes(
             );
             message =
               outcome.status === 'accepted'
-                ? text(language, 'accepted', { seats: outcome.seats })
+                ? textHtml(language, 'accepted', { seats: seatsText(language, outcome.seats) })
                 : outcome.status === 'waitlisted'
-                  ? text(language, 'waitlisted', { position: outcome.waitlistPosition ?? '?' })
-                  : text(language, 'declined');
+                  ? textHtml(language, 'waitlisted', { position: outcome.waitlistPosition ?? '' })
+                  : textHtml(language, 'declined');
           } else if (purpose === 'check-in') {
             const { attendees } = parseOrThrow(CheckInFormSchema, form);
             const outcome = await recordCheckIn(connections, claims.eventId, {
@@ -276,7 +274,7 @@ export function registerPublicLinkRoutes(
               attendees,
               method: 'token',
             });
-            message = text(language, outcome.counted ? 'checkedIn' : 'alreadyCheckedIn');
+            message = textHtml(language, outcome.counted ? 'checkedIn' : 'alreadyCheckedIn');
           } else {
             const survey = parseOrThrow(SurveyFormSchema, form);
             await recordSurveyResponse(connections, claims.eventId, {
@@ -284,11 +282,11 @@ export function registerPublicLinkRoutes(
               rating: survey.rating,
               comments: survey.comments,
             });
-            message = text(language, 'thanks');
+            message = textHtml(language, 'thanks');
           }
           return sendPage(reply, 200, noticePage(language, title, message));
         } catch (error) {
-          return failurePage(reply, error, language, purpose);
+          return failurePage(reply, error, language, purpose, found);
         }
       },
     );

@@ -4,7 +4,11 @@ import { DASHBOARD_COOKIE, type ApiKeys } from '../api-keys';
 import type { HttpContext } from '../http-context';
 
 /** The dashboard's sign-in: a key kept in an HttpOnly cookie that only authorises reads. */
-export function registerSessionRoutes({ routes }: HttpContext, keys: ApiKeys): void {
+export function registerSessionRoutes(
+  { routes }: HttpContext,
+  keys: ApiKeys,
+  signInLimit: { max: number; timeWindowMs: number },
+): void {
   routes.add(
     {
       method: 'POST',
@@ -13,7 +17,13 @@ export function registerSessionRoutes({ routes }: HttpContext, keys: ApiKeys): v
       tag: 'service',
       access: 'public',
       body: z.object({ key: z.string().min(1, 'must not be empty').max(200) }).strict(),
-      responses: { 200: { description: '{ role }' }, 401: { description: 'unknown key' } },
+      // Guessing keys costs a minute per few tries from one address.
+      config: { rateLimit: { max: signInLimit.max, timeWindow: signInLimit.timeWindowMs } },
+      responses: {
+        200: { description: '{ role }' },
+        401: { description: 'unknown key' },
+        429: { description: 'too many sign-in attempts from this address' },
+      },
     },
     async ({ body, reply, request }) => {
       const role = keys.roleOf(body.key);
