@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { findAgendaProblems } from '../domain/agenda';
+import { AgendaSchema, findAgendaProblems } from '../domain/agenda';
+import { moveAgendaWithDay } from '../domain/agenda-edits';
 import { LocalDateSchema, LocalTimeSchema, SingleLineTextSchema } from '../domain/common';
 import { RecommendationSchema, type Recommendation } from '../domain/follow-up';
 import {
@@ -9,9 +10,10 @@ import {
   rescheduleTrainingDay,
   type RescheduleCommand,
 } from '../domain/messages/training-day';
-import { resolveSchedule } from '../domain/schedule';
+import { instantToLocal, resolveSchedule } from '../domain/schedule';
 import { TrainingDayPhaseSchema, type TrainingDayPhase } from '../domain/training-day';
 import { workflowIds } from '../domain/workflow-ids';
+import { agendaProblemsError } from './agenda-changes';
 import type { Connections } from './connections';
 import { readStatus } from './training-days';
 import { parseOrThrow, ValidationError } from './validation';
@@ -25,6 +27,8 @@ export const RescheduleRequestSchema = z
     end: LocalTimeSchema,
     rsvpDeadline: LocalDateSchema.optional(),
     reason: SingleLineTextSchema.optional(),
+    /** The agenda in the new hours; by default the agenda moves with the day. */
+    agenda: AgendaSchema.optional(),
   })
   .strict()
   .superRefine((request, ctx) => {
@@ -49,38 +53,41 @@ function trainingDay(connections: Connections, eventId: string) {
 }
 
 /**
- * Moves a training day. The instants are resolved here, in the event's time zone, and the
- * agenda must still fit the new hours (change the agenda first otherwise).
+ * Moves a training day. The instants are resolved here, in the event's time zone. The agenda
+ * moves with the day (each item keeps its offset from the start) unless a new one is given;
+ * either way it must fit the new hours.
  */
 export async function rescheduleDay(
   connections: Connections,
   eventId: string,
   input: unknown,
 ): Promise<{ revision: number; command: RescheduleCommand }> {
-  const request = parseOrThrow(RescheduleRequestSchema, input);
+  const { agenda: newAgenda, ...request } = parseOrThrow(RescheduleRequestSchema, input);
   const { status } = await readStatus(connections, eventId, { live: true });
-  const outside = findAgendaProblems(status.agenda, request).filter((problem) =>
-    problem.message.includes('the day'),
-  );
-  if (outside.length > 0) {
-    throw new ValidationError(
-      outside.map((problem) => ({
-        field: problem.path[1] === 'start' ? 'start' : 'end',
-        message: `the agenda does not fit (item "${status.agenda[Number(problem.path[0])]?.id}" ${problem.message}); change the agenda first`,
-      })),
-    );
+  let agenda = newAgenda;
+  if (agenda) {
+    const problems = findAgendaProblems(agenda, request);
+    if (problems.length > 0) throw agendaProblemsError(agenda, problems);
+  } else {
+    const from = { start: instantToLocal(status.startsAt, status.timeZone).time };
+    const moved = moveAgendaWithDay(status.agenda, from, request);
+    if (moved.problems.length > 0)
+      throw new ValidationError(
+        moved.problems.map((problem) => ({
+          field: 'agenda',
+          message: `moved with the day, "${moved.agenda[Number(problem.path[0])]?.id}" ${problem.message}: give the agenda for the new hours`,
+        })),
+      );
+    agenda = moved.agenda;
   }
-  const schedule = resolveSchedule({
-    ...request,
-    timeZone: status.timeZone,
-    agenda: status.agenda,
-  });
+  const schedule = resolveSchedule({ ...request, timeZone: status.timeZone, agenda });
   const command: RescheduleCommand = {
     ...request,
     startsAt: schedule.startsAt,
     endsAt: schedule.endsAt,
     rsvpDeadlineAt: schedule.rsvpDeadlineAt,
     agenda: schedule.agenda,
+    agendaItems: agenda,
   };
   const result = await withWorkflowErrors(`training day "${eventId}"`, () =>
     trainingDay(connections, eventId).executeUpdate(rescheduleTrainingDay, { args: [command] }),

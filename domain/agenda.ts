@@ -28,6 +28,12 @@ export const AgendaItemSchema = z
   .strict();
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
 
+/** A day's agenda: at least one item (checked against the day by `findAgendaProblems`). */
+export const AgendaSchema = z
+  .array(AgendaItemSchema)
+  .min(1, 'the agenda needs at least one item')
+  .max(100);
+
 export interface AgendaProblem {
   path: (string | number)[];
   message: string;

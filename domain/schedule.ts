@@ -11,6 +11,14 @@ export function localToInstant(date: string, time: string, timeZone: string): st
   return local.toUTC().toISO({ suppressMilliseconds: true })!;
 }
 
+/** The wall-clock date (YYYY-MM-DD) and time (HH:MM) of `instant` in `timeZone`. */
+export function instantToLocal(instant: string, timeZone: string): { date: string; time: string } {
+  const local = DateTime.fromISO(instant, { zone: timeZone });
+  if (!local.isValid)
+    throw new RangeError(`invalid instant ${instant}: ${local.invalidExplanation}`);
+  return { date: local.toISODate()!, time: local.toFormat('HH:mm') };
+}
+
 /**
  * Resolves a definition's wall-clock times into instants. The RSVP deadline is the end of
  * its day (23:59 local); by default two days before the event.

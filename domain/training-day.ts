@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgendaItemSchema, findAgendaProblems } from './agenda';
+import { AgendaSchema, findAgendaProblems } from './agenda';
 import {
   EmailSchema,
   InstantSchema,
@@ -79,7 +79,7 @@ const TrainingDayFields = z
     // Bounds a real day never reaches, so an oversized file is refused naming its field.
     partners: z.array(PartnerInstitutionSchema).max(50).default([]),
     speakers: z.array(SpeakerSchema).max(200).default([]),
-    agenda: z.array(AgendaItemSchema).min(1, 'the agenda needs at least one item').max(100),
+    agenda: AgendaSchema,
     reminders: ReminderPolicySchema.default(ReminderPolicySchema.parse({})),
   })
   .strict();

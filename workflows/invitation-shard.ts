@@ -27,6 +27,7 @@ import { workflowIds } from '../domain/workflow-ids';
 import { directory, mailBatch } from './lifecycle-activities';
 import {
   HOUR_MS,
+  MINUTE_MS,
   earliest,
   isoNow,
   now,
@@ -54,6 +55,16 @@ const BATCH_SIZE = 100;
 const MAX_UPDATES_PER_RUN = 1000;
 /** Each shard reports at most this often per shard of the campaign, so the parent sees ≤ 2/s. */
 const REPORT_MS_PER_SHARD = 500;
+
+/** The programme as associations read it: any change to it is worth a notice. */
+function programmeKey(event: EventBrief): string {
+  return JSON.stringify(event.agenda);
+}
+
+/** Who is told of a programme change: the associations that hold or wait for a seat. */
+function isRegistered(record: InviteeRecord): boolean {
+  return record.status === 'accepted' || record.status === 'waitlisted';
+}
 
 function recipientOf(record: InviteeRecord, shard: number): MessageRecipient {
   return {
@@ -158,6 +169,12 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
   });
   setHandler(listInvitees, (query) => pageOfInvitees(state.invitees, query ?? {}));
   setHandler(shardEventChanged, (change) => {
+    const programme = programmeKey(event);
+    if (programmeKey(change.event) !== programme) {
+      // Each edit restarts the quiet period: many edits in a row make one notice.
+      state.toldProgramme ??= programme;
+      state.programmeChangedAt = isoNow();
+    }
     event = change.event;
     if (change.cancelled) state.cancelled = true;
     if (change.dayOver) state.dayOver = true;
@@ -336,6 +353,10 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
     Date.parse(event.rsvpDeadlineAt) - event.reminders.rsvpReminderHoursBefore * HOUR_MS;
   const attendanceReminderAt = () =>
     Date.parse(event.startsAt) - event.reminders.attendeeReminderHoursBefore * HOUR_MS;
+  const programmeNoticeAt = () =>
+    state.programmeChangedAt === undefined
+      ? undefined
+      : Date.parse(state.programmeChangedAt) + event.reminders.agendaChangeQuietMinutes * MINUTE_MS;
   const registrationOpen = () =>
     !state.registrationClosed && now() <= Date.parse(event.rsvpDeadlineAt);
 
@@ -384,6 +405,25 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
         fitted ? changeNoticeDetails : undefined,
       );
       state.toldRevision = revision;
+      // The reschedule notice carries the programme as it is now.
+      state.toldProgramme = programmeKey(event);
+      state.programmeChangedAt = undefined;
+    }
+    // Histories recorded before this notice existed replay without it.
+    const programmeNoticePending =
+      state.programmeChangedAt !== undefined && patched('programme-change-notice');
+    if (programmeNoticePending && programmeKey(event) === state.toldProgramme)
+      state.programmeChangedAt = undefined;
+    else if (programmeNoticePending && now() >= programmeNoticeAt()!) {
+      state.programmeNoticesSent = (state.programmeNoticesSent ?? 0) + 1;
+      await sendToInvitees(
+        'programme-change',
+        state.programmeNoticesSent,
+        state.invitees.filter(isRegistered),
+        (record) => ({ seats: record.seats, waitlistPosition: record.waitlistPosition }),
+      );
+      state.toldProgramme = programmeKey(event);
+      state.programmeChangedAt = undefined;
     }
     if (
       state.rsvpRemindedRevision !== event.revision &&
@@ -458,6 +498,7 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
         waitlistClosedPending && state.waitlistClosedRevision === undefined
           ? Date.parse(event.startsAt)
           : undefined,
+        programmeNoticePending ? programmeNoticeAt() : undefined,
         Date.parse(event.endsAt),
       ),
     );

@@ -11,7 +11,7 @@ import {
   type Workflow,
 } from '@temporalio/workflow';
 import { z } from 'zod';
-import { AgendaItemSchema, findAgendaProblems } from '../domain/agenda';
+import { AgendaSchema, findAgendaProblems } from '../domain/agenda';
 import { pickText } from '../domain/common';
 import { ErrorCodes } from '../domain/errors';
 import { RecommendationSchema, type Recommendation } from '../domain/follow-up';
@@ -84,7 +84,6 @@ import {
 
 const SETTLED_PARTNER = new Set(['confirmed', 'declined', 'escalated', 'cancelled']);
 const ISO_INSTANT = z.iso.datetime({ offset: true });
-const AgendaSchema = z.array(AgendaItemSchema).min(1, 'the agenda needs at least one item');
 
 /** What the children are told along with the event, beyond the event itself. */
 interface ChildNotice {
@@ -121,9 +120,10 @@ function initialState(plan: TrainingDayPlan): TrainingDayCarriedState {
 function validateReschedule(
   command: RescheduleCommand,
   plan: TrainingDayPlan,
-  phase: TrainingDayPhase,
-  invitationsSent: boolean,
+  state: TrainingDayCarriedState,
 ): void {
+  const { phase } = state;
+  const invitationsSent = state.registration !== undefined;
   if (phaseRank(phase) >= phaseRank('in-progress'))
     refuse(ErrorCodes.wrongPhase, `a training day cannot be rescheduled once ${phase}`);
   for (const field of ['startsAt', 'endsAt', 'rsvpDeadlineAt'] as const)
@@ -142,6 +142,10 @@ function validateReschedule(
   if (Date.parse(command.endsAt) <= startsAt) refuseInput('must be after start', 'end');
   if (Date.parse(command.rsvpDeadlineAt) > startsAt)
     refuseInput('must not be after the day itself', 'rsvpDeadline');
+  if (command.agendaItems !== undefined) {
+    validateNewAgenda(command.agendaItems, command.agenda, command, plan, state, 'agenda');
+    return;
+  }
   const problems = findAgendaProblems(plan.definition.agenda, command);
   if (problems.length > 0)
     refuseInput(
@@ -152,31 +156,40 @@ function validateReschedule(
     if (!command.agenda?.[item.id]) refuseInput(`no instants for "${item.id}"`, 'agenda');
 }
 
-function validateAgendaChange(
-  command: AgendaChangeCommand,
+/**
+ * Refuses an agenda that cannot replace the day's: invalid items, items outside `hours`,
+ * unknown speakers, items without instants in `schedule`, or a started speaker slot given
+ * another speaker (that is `replaceSpeaker`'s job) or reopened after it was closed.
+ */
+function validateNewAgenda(
+  input: unknown,
+  schedule: Record<string, { startsAt: string; endsAt: string }> | undefined,
+  hours: { start: string; end: string },
   plan: TrainingDayPlan,
-  phase: TrainingDayPhase,
   state: TrainingDayCarriedState,
+  scheduleField: string,
 ): void {
-  if (phase === 'cancelled' || phaseRank(phase) >= phaseRank('in-progress'))
-    refuse(ErrorCodes.wrongPhase, `the agenda cannot change once the training day is ${phase}`);
-  const parsed = AgendaSchema.safeParse(command?.agenda);
+  const parsed = AgendaSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     refuseInput(issue.message, ['agenda', ...issue.path.map(String)].join('.'));
   }
   const agenda = parsed.data;
-  const speakerIds = new Set(plan.definition.speakers.map((speaker) => speaker.id));
-  const problem = findAgendaProblems(agenda, plan.definition, speakerIds)[0];
+  // A replacement speaker lives in the slot, not in the event file: known all the same.
+  const speakerIds = new Set([
+    ...plan.definition.speakers.map((speaker) => speaker.id),
+    ...state.speakers.map((view) => view.speakerId),
+  ]);
+  const problem = findAgendaProblems(agenda, hours, speakerIds)[0];
   if (problem) refuseInput(problem.message, ['agenda', ...problem.path.map(String)].join('.'));
   agenda.forEach((item, index) => {
-    const instants = command.schedule?.[item.id];
+    const instants = schedule?.[item.id];
     if (
       !instants ||
       !ISO_INSTANT.safeParse(instants.startsAt).success ||
       !ISO_INSTANT.safeParse(instants.endsAt).success
     )
-      refuseInput(`no instants for "${item.id}"`, `schedule.${item.id}`);
+      refuseInput(`no instants for "${item.id}"`, `${scheduleField}.${item.id}`);
     if (!item.speakerId || !state.slotsStarted.includes(item.id)) return;
     const before = plan.definition.agenda.find((known) => known.id === item.id);
     const slot = state.speakers.find((view) => view.agendaItemId === item.id);
@@ -185,12 +198,29 @@ function validateAgendaChange(
         `the speaker slot of "${item.id}" was closed: give the new talk a new id`,
         `agenda.${index}.id`,
       );
-    if (before.speakerId !== item.speakerId)
+    if (before.speakerId !== item.speakerId && slot?.speakerId !== item.speakerId)
       refuseInput(
         `"${item.id}" already has its speaker slot: replace the speaker on the slot instead`,
         `agenda.${index}.speakerId`,
       );
   });
+}
+
+function validateAgendaChange(
+  command: AgendaChangeCommand,
+  plan: TrainingDayPlan,
+  state: TrainingDayCarriedState,
+): void {
+  const { phase } = state;
+  if (phase === 'cancelled' || phaseRank(phase) >= phaseRank('in-progress'))
+    refuse(ErrorCodes.wrongPhase, `the agenda cannot change once the training day is ${phase}`);
+  if (command?.basedOnRevision !== undefined && command.basedOnRevision !== state.agendaRevision)
+    refuse(
+      ErrorCodes.wrongPhase,
+      `the agenda changed meanwhile (revision ${state.agendaRevision}, edit made on ${command.basedOnRevision}): look again and redo the edit`,
+      'basedOnRevision',
+    );
+  validateNewAgenda(command?.agenda, command?.schedule, plan.definition, plan, state, 'schedule');
 }
 
 /**
@@ -308,6 +338,25 @@ export async function trainingDayWorkflow(
     changed();
   });
 
+  /**
+   * After the agenda changed: a pending view for each talk without one (or, when not
+   * `keepStartedSlots`, whose file speaker differs from the view's); running slots keep theirs.
+   */
+  function matchSlotViewsToAgenda(keepStartedSlots: boolean): void {
+    for (const item of slotItems(plan)) {
+      const running = state.speakers.find((view) => view.agendaItemId === item.id);
+      if (keepStartedSlots && running && state.slotsStarted.includes(item.id)) {
+        running.title = item.title;
+        continue;
+      }
+      if (!running || running.speakerId !== item.speakerId)
+        state.speakers = [
+          ...state.speakers.filter((view) => view.agendaItemId !== item.id),
+          pendingSlotView(plan, item),
+        ];
+    }
+  }
+
   /** Asks the main loop to tell every child; resolves once it has. */
   async function noticeChildren(notice: ChildNotice = {}): Promise<void> {
     pendingNotice = { ...pendingNotice, ...notice };
@@ -344,6 +393,11 @@ export async function trainingDayWorkflow(
       // Told to everyone in the notices; a reschedule without a reason clears an older one.
       plan.changeReason =
         typeof command.reason === 'string' ? command.reason.trim() || undefined : undefined;
+      // Validators do not run on replay: parsed again. Older histories carry no agenda.
+      if (command.agendaItems !== undefined && patched('reschedule-moves-agenda')) {
+        plan.definition.agenda = AgendaSchema.parse(command.agendaItems);
+        matchSlotViewsToAgenda(true);
+      }
       plan.schedule = {
         startsAt: command.startsAt,
         endsAt: command.endsAt,
@@ -357,10 +411,7 @@ export async function trainingDayWorkflow(
       await noticeChildren();
       return { revision: plan.revision };
     },
-    {
-      validator: (command) =>
-        validateReschedule(command, plan, state.phase, state.registration !== undefined),
-    },
+    { validator: (command) => validateReschedule(command, plan, state) },
   );
   setHandler(
     cancelTrainingDay,
@@ -388,22 +439,14 @@ export async function trainingDayWorkflow(
       plan.definition.agenda = AgendaSchema.parse(command.agenda);
       plan.schedule = { ...plan.schedule, agenda: command.schedule };
       state.agendaRevision += 1;
-      for (const item of slotItems(plan))
-        if (
-          !state.speakers.some(
-            (view) => view.agendaItemId === item.id && item.speakerId === view.speakerId,
-          )
-        )
-          state.speakers = [
-            ...state.speakers.filter((view) => view.agendaItemId !== item.id),
-            pendingSlotView(plan, item),
-          ];
+      // A slot that is running keeps its speaker (a replacement stays); older runs reset it.
+      matchSlotViewsToAgenda(patched('agenda-edit-keeps-slot-speaker'));
       changed();
       await noticeChildren();
       return { revision: state.agendaRevision };
     },
     {
-      validator: (command) => validateAgendaChange(command, plan, state.phase, state),
+      validator: (command) => validateAgendaChange(command, plan, state),
     },
   );
   setHandler(

@@ -83,6 +83,7 @@ const LINKS_BY_PURPOSE: Partial<Record<MessagePurpose, readonly LinkPurpose[]>> 
   'rsvp-decline-acknowledgement': ['rsvp'],
   'waitlist-notice': ['rsvp'],
   'reschedule-notice': ['rsvp'],
+  'programme-change': ['rsvp'],
   'thank-you-survey': ['survey'],
 };
 

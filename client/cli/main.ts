@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkCommonArguments } from './argument-checks';
+import { registerAgendaCommands } from './commands/agenda';
 import { registerAssociationCommands } from './commands/associations';
 import { registerCheckInCommands } from './commands/check-in';
 import { registerEventCommands } from './commands/event';
@@ -49,6 +50,7 @@ export function buildProgram(options: { jsonErrors?: boolean } = {}): Command {
   registerAssociationCommands(program);
   registerPartnerCommands(program);
   registerSpeakerCommands(program);
+  registerAgendaCommands(program);
   registerRsvpCommands(program);
   registerCheckInCommands(program);
   registerRecommendationCommands(program);

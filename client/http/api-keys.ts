@@ -52,17 +52,32 @@ function cookieValue(header: string | undefined, name: string): string | undefin
   return undefined;
 }
 
+/** The header the dashboard's own scripts send with a change made through its forms. */
+export const DASHBOARD_HEADER = 'x-multaqa-dashboard';
+
 /**
- * The key a request presents: `Authorization: Bearer <key>`, `x-api-key`, or (for reads only)
- * the dashboard's cookie. A cookie never authorises a change, so a forged cross-site form
- * cannot act with a coordinator's browser session.
+ * The key a request presents: `Authorization: Bearer <key>`, `x-api-key`, or the dashboard's
+ * cookie, for reads, and for changes only along with `x-multaqa-dashboard: 1` from the same
+ * origin. A cross-site form can set neither that header nor (SameSite=Strict) send the cookie,
+ * so it cannot act with a coordinator's browser session.
  */
 export function presentedKey(request: FastifyRequest): string | undefined {
   const authorization = request.headers.authorization;
   if (authorization?.startsWith('Bearer ')) return authorization.slice('Bearer '.length).trim();
   const header = request.headers['x-api-key'];
   if (typeof header === 'string' && header) return header;
-  if (request.method === 'GET' || request.method === 'HEAD')
+  if (request.method === 'GET' || request.method === 'HEAD' || fromDashboardScript(request))
     return cookieValue(request.headers.cookie, DASHBOARD_COOKIE);
   return undefined;
+}
+
+function fromDashboardScript(request: FastifyRequest): boolean {
+  if (request.headers[DASHBOARD_HEADER] !== '1') return false;
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === request.headers.host;
+  } catch {
+    return false;
+  }
 }

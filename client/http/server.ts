@@ -12,6 +12,7 @@ import type { HttpContext } from './http-context';
 import { handleHttpError } from './http-errors';
 import { buildOpenApiDocument } from './openapi';
 import { RouteRegistry } from './route-registry';
+import { registerAgendaRoutes } from './routes/agenda';
 import { registerAssociationRoutes } from './routes/associations';
 import { registerAttendeeRoutes } from './routes/attendees';
 import { registerDashboardRoutes } from './routes/dashboard';
@@ -112,6 +113,7 @@ export async function buildHttpApp(
     timeWindowMs: 60_000,
   });
   registerEventRoutes(context);
+  registerAgendaRoutes(context);
   registerParticipantRoutes(context);
   registerAttendeeRoutes(context);
   registerDeliveryRoutes(context);

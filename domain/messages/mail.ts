@@ -20,6 +20,7 @@ export const MESSAGE_PURPOSES = [
   'waitlist-notice',
   'waitlist-promotion',
   'waitlist-closed',
+  'programme-change',
   'rsvp-reminder',
   'attendance-reminder',
   'reschedule-notice',

@@ -45,6 +45,12 @@ export interface InvitationShardState {
   attendanceRemindedRevision?: number;
   /** The event revision the still-waitlisted were told no seat came free for (day start). */
   waitlistClosedRevision?: number;
+  /** The programme (agenda) registered associations were last told of, as `programmeKey`. */
+  toldProgramme?: string;
+  /** When the programme last changed, while a notice of it waits for a quiet period. */
+  programmeChangedAt?: string;
+  /** Programme-change notices sent so far: the next notice's ordinal. */
+  programmeNoticesSent?: number;
   registrationClosed: boolean;
   cancelled: boolean;
   cancellationSent: boolean;

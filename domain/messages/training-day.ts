@@ -124,11 +124,18 @@ export interface RescheduleCommand extends RescheduleRequest {
   endsAt: string;
   rsvpDeadlineAt: string;
   agenda: Record<string, { startsAt: string; endsAt: string }>;
+  /**
+   * The agenda in the new hours: moved with the day (same offsets) or given anew. Absent from
+   * commands of older clients, whose agenda had to fit the new hours as it was.
+   */
+  agendaItems?: AgendaItem[];
 }
 
 export interface AgendaChangeCommand {
   agenda: AgendaItem[];
   schedule: Record<string, { startsAt: string; endsAt: string }>;
+  /** The agenda revision the edit was made on: refused if another edit came in between. */
+  basedOnRevision?: number;
 }
 
 // Queries

@@ -1,13 +1,12 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { importAssociations } from '../../client/associations/import-associations';
-import { startHttpServer } from '../../client/http/server';
 import { answerPartner } from '../../client/partners';
 import { advanceDay } from '../../client/training-day-changes';
 import { createTrainingDay } from '../../client/training-days';
-import { freePort } from '../../scripts/stack/ports';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startDashboardStack, type DashboardStack } from '../support/browser';
+import type { TestStack } from '../support/stack';
 import { uniqueId } from '../support/temporal';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -17,19 +16,6 @@ const CSV = readFileSync(resolve(ROOT, 'examples', 'associations.csv'), 'utf8');
 const VIEWER_KEY = 'browser-viewer-key-0123456789abcdef';
 const COORDINATOR_KEY = 'browser-coordinator-key-0123456789';
 
-/** Debian's Chromium, never a downloaded browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 function futureDate(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
@@ -37,31 +23,21 @@ function futureDate(days: number): string {
 jest.setTimeout(120_000);
 
 describe('the dashboard in headless Chromium', () => {
+  let harness: DashboardStack;
   let stack: TestStack;
-  let server: { url: string; close(): Promise<void> };
+  let server: DashboardStack['server'];
   let browser: Browser;
 
   beforeAll(async () => {
-    const port = await freePort();
-    stack = await startTestStack('browser', {
-      API_KEYS: `coordinator:${COORDINATOR_KEY},viewer:${VIEWER_KEY}`,
-      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    harness = await startDashboardStack('browser', {
+      coordinator: COORDINATOR_KEY,
+      viewer: VIEWER_KEY,
     });
-    server = await startHttpServer({
-      config: stack.config,
-      temporal: stack.temporal.client,
-      redis: stack.redis.redis,
-      smtpUrl: stack.smtp.url,
-      host: '127.0.0.1',
-      port,
-    });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    ({ stack, server, browser } = harness);
     mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await stack?.stop();
+    await harness?.stop();
   });
 
   /** The seed day, 30 days from now, under a fresh id. */

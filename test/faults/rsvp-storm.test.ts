@@ -61,7 +61,10 @@ describe('an RSVP storm against capacity', () => {
   it(`seats ${CAPACITY} of ${INVITEES} answers given at once, waitlists the rest, and promotes in order`, async () => {
     const eventId = uniqueId('storm');
     const province = `Safi ${eventId}`;
-    const associations = syntheticAssociations(INVITEES, { prefix: eventId, provinces: [province] });
+    const associations = syntheticAssociations(INVITEES, {
+      prefix: eventId,
+      provinces: [province],
+    });
     await new AssociationDirectory(stack.redis.redis, stack.redis.prefix).upsert(associations);
     const seed = seedDefinition();
     const date = DateTime.now().setZone(seed.timeZone).plus({ days: 30 }).toISODate();

@@ -226,7 +226,10 @@ describe('the multaqa CLI steering a training day through its lifecycle', () => 
       '18:30',
     );
     expect(misfit.code).toBe(2);
-    expect(misfit.stderr).toMatch(/start: the agenda does not fit/);
+    // Moved with the day (an hour later), the agenda would end after 18:30.
+    expect(misfit.stderr).toMatch(
+      /agenda: moved with the day, .* give the agenda for the new hours/,
+    );
 
     json(await cli('event', 'advance', eventId, '--to', 'in-progress', '--json'));
     const arrival = json(

@@ -221,7 +221,7 @@ describe('coordinator actions over the HTTP API', () => {
     expect(programme.status).toBe(200);
   });
 
-  it('reschedules a day, and refuses new hours that leave the agenda outside', async () => {
+  it('reschedules a day, and refuses new hours the agenda cannot move into', async () => {
     const eventId = uniqueId('api-move');
     await call('POST', '/api/events', {
       ...SEED,
@@ -243,8 +243,9 @@ describe('coordinator actions over the HTTP API', () => {
       start: '15:00',
       end: '18:00',
     });
+    // The agenda moves with the day (+30 minutes) and no longer fits a day ending at 18:00.
     expect(misfit.status).toBe(400);
-    expect(misfit.json.problems[0].field).toBe('end');
+    expect(misfit.json.problems[0].field).toBe('agenda');
     const cancelled = await call('POST', `/api/events/${eventId}/cancel`, {
       reason: 'report à une date ultérieure',
     });

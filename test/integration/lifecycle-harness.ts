@@ -8,6 +8,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { ActivityDependencies } from '../../activities';
 import { AssociationDirectory } from '../../activities/directory/association-directory';
 import { AssociationCsvRowSchema, type Association } from '../../domain/association';
+import { submitRsvp } from '../../domain/messages/registration';
+import type { RsvpInput } from '../../domain/registration';
 import { parseConfig, type Config } from '../../domain/config';
 import {
   getTrainingDayStatus,
@@ -21,7 +23,7 @@ import {
   type TrainingDayDefinitionInput,
   type TrainingDayPlan,
 } from '../../domain/training-day';
-import { workflowIds } from '../../domain/workflow-ids';
+import { shardOf, workflowIds } from '../../domain/workflow-ids';
 import { createMultaqaWorker } from '../../workers/create-worker';
 import { createMailTransport } from '../../workers/mail-transport';
 import { trainingDayWorkflow } from '../../workflows';
@@ -89,6 +91,21 @@ export function registrationOnly(capacity: number, provinces: string[]) {
     seatsPerAssociation: 3,
     audience: { provinces, sectors: ['trade' as const, 'crafts' as const, 'services' as const] },
     agenda: [seed.agenda[0]!, { ...seed.agenda[4]!, start: '15:20' }],
+  };
+}
+
+/** The seed day without partners, and with its first two talks only. */
+export function speakersOnly() {
+  const seed = seedDefinition();
+  return {
+    partners: [],
+    speakers: seed.speakers!.slice(0, 2).map((speaker) => ({ ...speaker, partnerId: undefined })),
+    agenda: [
+      seed.agenda[0]!,
+      seed.agenda[1]!,
+      seed.agenda[2]!,
+      { ...seed.agenda[4]!, start: '16:40' },
+    ],
   };
 }
 
@@ -253,4 +270,36 @@ export async function startLifecycleHarness(name: string): Promise<LifecycleHarn
       await env.teardown();
     },
   };
+}
+
+/**
+ * Starts a registration-only day for `count` made-up associations of a province of its own
+ * (even indexes write in French, odd ones in Arabic), waits for their invitations, and gives
+ * `rsvp`, which answers for one of them through its shard as a signed link does.
+ */
+export async function openRegistrationDay(
+  harness: LifecycleHarness,
+  eventId: string,
+  count: number,
+  capacity: number,
+) {
+  const province = `Province ${eventId}`;
+  const associations = syntheticAssociations(count, { prefix: eventId, provinces: [province] });
+  await harness.directory.upsert(associations);
+  const plan = planFor(await harness.nowMs(), eventId, registrationOnly(capacity, [province]));
+  await harness.startDay(plan);
+  const status = await harness.waitForStatus(eventId, (s) => s.registration.shards > 0);
+  await harness.smtp.waitFor(
+    (messages) =>
+      messagesOf(
+        messages.filter((message) => message.parsed.headers.get('x-multaqa-event') === eventId),
+        'association-invitation',
+      ).length === count,
+  );
+  const shards = status.registration.shards;
+  const rsvp = (input: RsvpInput) =>
+    harness.client.workflow
+      .getHandle(workflowIds.invitationShard(eventId, shardOf(input.associationId, shards)))
+      .executeUpdate(submitRsvp, { args: [{ channel: 'link', ...input } as never] });
+  return { associations, plan, rsvp, shards };
 }

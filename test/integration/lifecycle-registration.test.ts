@@ -1,11 +1,11 @@
 import { buildTrainingDayReport } from '../../client/report';
 import { getSeatLedger, getInvitee, submitRsvp } from '../../domain/messages/registration';
-import type { RsvpInput } from '../../domain/registration';
 import { shardOf, workflowIds } from '../../domain/workflow-ids';
 import { uniqueId } from '../support/temporal';
 import {
   eventually,
   messagesOf,
+  openRegistrationDay,
   planFor,
   registrationOnly,
   startLifecycleHarness,
@@ -28,27 +28,8 @@ describe('registration: invitations, RSVPs, capacity and the waiting list', () =
       (message) => message.parsed.headers.get('x-multaqa-event') === eventId,
     );
 
-  async function openDay(eventId: string, count: number, capacity: number) {
-    const province = `Province ${eventId}`;
-    const associations = syntheticAssociations(count, { prefix: eventId, provinces: [province] });
-    await harness.directory.upsert(associations);
-    const plan = planFor(await harness.nowMs(), eventId, registrationOnly(capacity, [province]));
-    await harness.startDay(plan);
-    const status = await harness.waitForStatus(eventId, (s) => s.registration.shards > 0);
-    await harness.smtp.waitFor(
-      () => messagesOf(ofEvent(eventId), 'association-invitation').length === count,
-    );
-    const rsvp = (input: RsvpInput) =>
-      harness.client.workflow
-        .getHandle(
-          workflowIds.invitationShard(
-            eventId,
-            shardOf(input.associationId, status.registration.shards),
-          ),
-        )
-        .executeUpdate(submitRsvp, { args: [{ channel: 'link', ...input } as never] });
-    return { associations, plan, rsvp, shards: status.registration.shards };
-  }
+  const openDay = (eventId: string, count: number, capacity: number) =>
+    openRegistrationDay(harness, eventId, count, capacity);
 
   it('fills the capacity, waitlists the rest, and promotes and tells them when seats free up', async () => {
     const eventId = uniqueId('capacity');

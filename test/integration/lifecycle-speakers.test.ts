@@ -12,7 +12,7 @@ import { uniqueId } from '../support/temporal';
 import {
   messagesOf,
   planFor,
-  seedDefinition,
+  speakersOnly,
   startLifecycleHarness,
   type LifecycleHarness,
 } from './lifecycle-harness';
@@ -21,21 +21,6 @@ const COORDINATOR = 'coordination@ccis-safi.example.org';
 const PROFESSOR = 'h.alaoui@university.example.org';
 const ADS_SPEAKER = 'l.bennani@ads-marrakech-safi.example.org';
 const STAND_IN = 'stand-in@university.example.org';
-
-/** The seed day without partners, and with its first two talks only. */
-function speakersOnly() {
-  const seed = seedDefinition();
-  return {
-    partners: [],
-    speakers: seed.speakers!.slice(0, 2).map((speaker) => ({ ...speaker, partnerId: undefined })),
-    agenda: [
-      seed.agenda[0]!,
-      seed.agenda[1]!,
-      seed.agenda[2]!,
-      { ...seed.agenda[4]!, start: '16:40' },
-    ],
-  };
-}
 
 function agendaCommand(plan: TrainingDayPlan, agenda: AgendaItem[]): AgendaChangeCommand {
   const { date, timeZone } = plan.definition;

@@ -1,13 +1,9 @@
-import { submitRsvp } from '../../domain/messages/registration';
-import type { RsvpInput } from '../../domain/registration';
-import { shardOf, workflowIds } from '../../domain/workflow-ids';
+import { workflowIds } from '../../domain/workflow-ids';
 import { uniqueId } from '../support/temporal';
 import {
   messagesOf,
-  planFor,
-  registrationOnly,
+  openRegistrationDay,
   startLifecycleHarness,
-  syntheticAssociations,
   type LifecycleHarness,
 } from './lifecycle-harness';
 
@@ -22,29 +18,11 @@ describe('waiting list: those still waiting when the day starts are told no seat
 
   it('sends one waitlist-closed notice, in their language, to each association still waiting', async () => {
     const eventId = uniqueId('waitlist-closed');
-    const province = `Province ${eventId}`;
-    // Even indexes write in French, odd ones in Arabic.
-    const associations = syntheticAssociations(5, { prefix: eventId, provinces: [province] });
-    await harness.directory.upsert(associations);
-    const plan = planFor(await harness.nowMs(), eventId, registrationOnly(6, [province]));
-    await harness.startDay(plan);
-    const status = await harness.waitForStatus(eventId, (s) => s.registration.shards > 0);
+    const { associations, plan, rsvp, shards } = await openRegistrationDay(harness, eventId, 5, 6);
     const ofEvent = () =>
       harness.smtp.messages.filter(
         (message) => message.parsed.headers.get('x-multaqa-event') === eventId,
       );
-    await harness.smtp.waitFor(
-      () => messagesOf(ofEvent(), 'association-invitation').length === associations.length,
-    );
-    const rsvp = (input: RsvpInput) =>
-      harness.client.workflow
-        .getHandle(
-          workflowIds.invitationShard(
-            eventId,
-            shardOf(input.associationId, status.registration.shards),
-          ),
-        )
-        .executeUpdate(submitRsvp, { args: [{ channel: 'link', ...input } as never] });
     const [a, b, c, d, e] = associations.map((association) => association.id);
 
     await rsvp({ response: 'accept', associationId: a!, seats: 3 });
@@ -76,7 +54,7 @@ describe('waiting list: those still waiting when the day starts are told no seat
 
     // Once, even after the day is over and the shard has finished.
     await harness.env.sleep(Date.parse(plan.schedule.endsAt) - (await harness.nowMs()) + 60_000);
-    for (let shard = 0; shard < status.registration.shards; shard += 1)
+    for (let shard = 0; shard < shards; shard += 1)
       await harness.client.workflow.getHandle(workflowIds.invitationShard(eventId, shard)).result();
     await new Promise((settle) => setTimeout(settle, 500));
     expect(messagesOf(ofEvent(), 'waitlist-closed', `${c}@example.org`)).toHaveLength(1);

@@ -47,6 +47,24 @@ export function agendaBlock(t: TemplateContext): MessageContent['agenda'] {
   };
 }
 
+/** The subject of every notice of a changed programme (to speakers and to associations). */
+export function programmeChangedSubject(t: TemplateContext): string {
+  return t.tr({
+    ar: `تعديل في برنامج اليوم: ${t.day.title}`,
+    fr: `Programme modifié : ${t.day.title}`,
+    en: `Programme changed: ${t.day.title}`,
+  });
+}
+
+/** Points to the agenda block of a programme-change notice. */
+export function updatedProgrammeBelow(t: TemplateContext): string {
+  return t.tr({
+    ar: 'تجدون أسفله البرنامج المحيَّن.',
+    fr: 'Vous trouverez ci-dessous le programme à jour.',
+    en: 'The updated programme is below.',
+  });
+}
+
 /** The coordinator's note (`details.note`), set apart, when there is one. */
 export function noteQuote(t: TemplateContext): MessageContent['quote'] {
   if (!t.details.note) return undefined;

@@ -16,6 +16,7 @@ import {
   partnerReminder,
   partnerRequest,
 } from './partner-messages';
+import { programmeChange } from './programme-messages';
 import {
   rsvpConfirmation,
   rsvpDeclineAcknowledgement,
@@ -54,6 +55,7 @@ export const MESSAGE_TEMPLATES: Readonly<Record<MessagePurpose, MessageTemplate>
   'waitlist-notice': waitlistNotice,
   'waitlist-promotion': waitlistPromotion,
   'waitlist-closed': waitlistClosed,
+  'programme-change': programmeChange,
   'rsvp-reminder': rsvpReminder,
   'attendance-reminder': attendanceReminder,
   'reschedule-notice': rescheduleNotice,

@@ -5,7 +5,9 @@ import {
   greeting,
   noteQuote,
   present,
+  programmeChangedSubject,
   reasonQuote,
+  updatedProgrammeBelow,
 } from './common-phrases';
 import type { MessageTemplate, TemplateContext } from './template-context';
 
@@ -144,11 +146,7 @@ export const speakerReplacementNeeded: MessageTemplate = (t) => {
 
 /** The agenda moved: the speaker's slot and the new programme. */
 export const speakerAgendaChange: MessageTemplate = (t) => ({
-  subject: t.tr({
-    ar: `تعديل في برنامج اليوم: ${t.day.title}`,
-    fr: `Programme modifié : ${t.day.title}`,
-    en: `Programme changed: ${t.day.title}`,
-  }),
+  subject: programmeChangedSubject(t),
   greeting: greeting(t),
   paragraphs: present([
     t.tr({
@@ -162,11 +160,7 @@ export const speakerAgendaChange: MessageTemplate = (t) => ({
         fr: `Votre intervention ${t.q(t.slot.title)} a désormais lieu de ${t.slot.start} à ${t.slot.end}.`,
         en: `Your talk ${t.q(t.slot.title)} now runs from ${t.slot.start} to ${t.slot.end}.`,
       }),
-    t.tr({
-      ar: 'تجدون أسفله البرنامج المحيَّن.',
-      fr: 'Vous trouverez ci-dessous le programme à jour.',
-      en: 'The updated programme is below.',
-    }),
+    updatedProgrammeBelow(t),
   ]),
   facts: dayFacts(t),
   agenda: agendaBlock(t),

@@ -124,6 +124,10 @@ export function registerEventCommands(program: Command): void {
     .requiredOption('--end <HH:MM>', 'new end time')
     .option('--rsvp-deadline <YYYY-MM-DD>', 'new last day to answer')
     .option('--reason <text>', 'told to everyone in the notice')
+    .option(
+      '--agenda-file <path>',
+      'the agenda in the new hours (JSON array); by default it moves with the day',
+    )
     .option('--json', 'print JSON')
     .action(
       async (
@@ -134,11 +138,13 @@ export function registerEventCommands(program: Command): void {
           end: string;
           rsvpDeadline?: string;
           reason?: string;
+          agendaFile?: string;
         } & OutputOptions,
       ) => {
-        const { json: _json, ...request } = options;
+        const { json: _json, agendaFile, ...request } = options;
+        const agenda = agendaFile ? readJsonFile(agendaFile, 'agenda-file') : undefined;
         const result = await withConnections((connections) =>
-          rescheduleDay(connections, eventId, request),
+          rescheduleDay(connections, eventId, { ...request, agenda }),
         );
         print(
           options,

@@ -1,6 +1,6 @@
 'use strict';
-/* One training day: timeline, partners, speakers, RSVP funnel, waiting list, delivery problems,
-   attendance, follow-up. */
+/* One training day: timeline, partners, speakers, agenda (with a coordinator's edit form), RSVP
+   funnel, waiting list, delivery problems, attendance, follow-up. */
 (function () {
   const { t, pick } = window.i18n;
   const { h, api, withSession, stream, formatDate, badge, table, flash } = window.dashboard;
@@ -20,6 +20,15 @@
   let waitlist;
   let deliveries;
   let workflows = [];
+  let role;
+  const AGENDA_KINDS = ['opening', 'talk', 'discussion', 'break', 'recommendations', 'closing'];
+  /** The fields each agenda edit asks for. */
+  const AGENDA_FIELDS = {
+    move: ['itemId', 'start', 'end'],
+    edit: ['itemId', 'title'],
+    add: ['id', 'kind', 'start', 'end', 'title'],
+    remove: ['itemId'],
+  };
 
   function renderHeader() {
     const title = pick(status.title) || status.eventId;
@@ -138,6 +147,146 @@
         ]),
       ),
     );
+  }
+
+  function renderAgenda() {
+    const slots = new Map(status.speakers.map((slot) => [slot.agendaItemId, slot]));
+    document.getElementById('agenda').replaceChildren(
+      table(
+        ['col.time', 'agenda.item', 'agenda.kind', 'col.speaker'],
+        status.agenda.map((item) => {
+          const slot = item.speakerId ? slots.get(item.id) : undefined;
+          return [
+            `${item.start}–${item.end}`,
+            pick(item.title) || item.id,
+            t(`agendaKind.${item.kind}`, { fallback: item.kind }),
+            slot ? slot.speakerName : '',
+          ];
+        }),
+      ),
+    );
+    updateAgendaForm();
+  }
+
+  /** A labelled field of the agenda form; its label follows the language switch. */
+  function field(name, control) {
+    const key =
+      name === 'itemId' ? 'agenda.item' : name === 'id' ? 'agenda.newId' : `agenda.${name}`;
+    return h(
+      'label',
+      { dataset: { field: name } },
+      h('span', { dataset: { i18n: key } }, t(key)),
+      control,
+    );
+  }
+
+  /** The coordinator's form: one edit at a time, posted to the agenda route. */
+  function buildAgendaForm() {
+    const form = document.getElementById('agenda-form');
+    const options = (values, prefix) =>
+      values.map((value) =>
+        h(
+          'option',
+          { value, dataset: prefix ? { i18n: `${prefix}.${value}` } : undefined },
+          prefix ? t(`${prefix}.${value}`) : value,
+        ),
+      );
+    form.replaceChildren(
+      field(
+        'action',
+        h('select', { name: 'action' }, options(Object.keys(AGENDA_FIELDS), 'agenda')),
+      ),
+      field('itemId', h('select', { name: 'itemId' })),
+      field('id', h('input', { name: 'id', size: 14, placeholder: 'coffee-break' })),
+      field('kind', h('select', { name: 'kind' }, options(AGENDA_KINDS, 'agendaKind'))),
+      field('start', h('input', { name: 'start', type: 'time' })),
+      field('end', h('input', { name: 'end', type: 'time' })),
+      field('title', h('input', { name: 'title', size: 28, dir: 'auto' })),
+      h('button', { type: 'submit', dataset: { i18n: 'agenda.submit' } }, t('agenda.submit')),
+    );
+    const showFields = () => {
+      const wanted = AGENDA_FIELDS[form.elements.action.value];
+      for (const label of form.querySelectorAll('label[data-field]'))
+        label.hidden = label.dataset.field !== 'action' && !wanted.includes(label.dataset.field);
+    };
+    // Choosing an item fills in what it is now, ready to change.
+    const fillFromItem = () => {
+      const item = status.agenda.find((known) => known.id === form.elements.itemId.value);
+      if (!item) return;
+      form.elements.start.value = item.start;
+      form.elements.end.value = item.end;
+      form.elements.title.value = pick(item.title);
+    };
+    form.elements.action.addEventListener('change', () => {
+      showFields();
+      if (form.elements.action.value !== 'add') fillFromItem();
+    });
+    form.elements.itemId.addEventListener('change', fillFromItem);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void submitAgendaEdit(form);
+    });
+    showFields();
+  }
+
+  function updateAgendaForm() {
+    const form = document.getElementById('agenda-form');
+    const editable =
+      role === 'coordinator' &&
+      status.phase !== 'cancelled' &&
+      PHASES.indexOf(status.phase) < PHASES.indexOf('in-progress');
+    form.hidden = !editable;
+    if (!editable) return;
+    if (!form.elements.action) buildAgendaForm();
+    const select = form.elements.itemId;
+    const chosen = select.value;
+    select.replaceChildren(
+      ...status.agenda.map((item) =>
+        h('option', { value: item.id }, `${item.start} ${pick(item.title) || item.id}`),
+      ),
+    );
+    if (status.agenda.some((item) => item.id === chosen)) select.value = chosen;
+  }
+
+  async function submitAgendaEdit(form) {
+    const value = (name) => form.elements[name].value.trim();
+    const action = value('action');
+    const title = value('title') ? { [window.i18n.language]: value('title') } : undefined;
+    const body = { action, basedOnRevision: status.agendaRevision || 0 };
+    if (action !== 'add') body.itemId = value('itemId');
+    if (action === 'move')
+      Object.assign(body, { start: value('start'), end: value('end') || undefined });
+    if (action === 'edit') body.title = title;
+    if (action === 'add')
+      body.item = {
+        id: value('id'),
+        kind: value('kind'),
+        title,
+        start: value('start'),
+        end: value('end'),
+      };
+    const message = document.getElementById('agenda-message');
+    try {
+      const view = await api(`/api/events/${encodeURIComponent(eventId)}/agenda`, {
+        method: 'POST',
+        // The dashboard's session cookie acts only with this header, which no other site can send.
+        headers: { 'content-type': 'application/json', 'x-multaqa-dashboard': '1' },
+        body: JSON.stringify(body),
+      });
+      // The read model may lag a moment behind: show the agenda the workflow holds now.
+      status = await api(`/api/events/${encodeURIComponent(eventId)}?live=true`);
+      render();
+      message.dataset.state = 'saved';
+      message.textContent = t('agenda.saved', { revision: view.agendaRevision });
+    } catch (error) {
+      const problems = (error.body && error.body.problems) || [];
+      message.dataset.state = 'refused';
+      message.textContent = `${t('agenda.refused')} ${
+        problems.length > 0
+          ? problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ')
+          : error.message
+      }`;
+    }
   }
 
   function funnelRow(key, value, total) {
@@ -344,6 +493,7 @@
     renderHeader();
     renderTimeline();
     renderPeople();
+    renderAgenda();
     renderFunnel();
     renderWaitlist();
     renderDeliveries();
@@ -374,6 +524,7 @@
     // Sector and province labels are the deployment's data; without them, ids are shown.
     window.i18n.addValueLabels(await api('/api/taxonomy').catch(() => ({})));
     status = await api(`/api/events/${encodeURIComponent(eventId)}`);
+    role = (await api('/api/session').catch(() => ({}))).role;
     render();
     await refreshDetails();
     stream(`/api/stream?eventId=${encodeURIComponent(eventId)}`, {
