@@ -1,4 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { getTrainingDayStatus, type TrainingDayStatus } from '../domain/messages/training-day';
 import {
   MultaqaEventIdKey,
@@ -13,6 +14,7 @@ import { MultaqaError, ErrorCodes } from '../domain/errors';
 import { planTrainingDay, type PlanOptions } from './training-day-plan';
 import { trainingDayWorkflow } from '../workflows';
 import type { Connections } from './connections';
+import { EventIdRegistry } from './event-id-registry';
 import {
   TrainingDayReadModel,
   type TrainingDaySummary,
@@ -20,21 +22,29 @@ import {
 import { withWorkflowErrors } from './workflow-errors';
 
 /**
- * Starts the workflow of a training day described by an event file's content. Starting the
- * same event twice is refused: the id is fixed by the event.
+ * Starts the workflow of a training day described by an event file's content. An event id is
+ * used once, ever: an id of a day that runs, ran or was cancelled is refused (`InvalidInput`
+ * on `id`), checked in our own registry (which outlives Temporal's retention) and by Temporal
+ * (`REJECT_DUPLICATE`). The day carries the generation of its claim, which binds its links and
+ * its send ledger to it.
  */
 export async function createTrainingDay(
-  client: Client,
-  taskQueue: string,
+  connections: Connections,
   input: unknown,
   options: PlanOptions = {},
 ): Promise<{ eventId: string; workflowId: string; plan: TrainingDayPlan }> {
-  const plan = planTrainingDay(input, options);
+  const planned = planTrainingDay(input, options);
+  const registry = new EventIdRegistry(connections.redis, connections.config.REDIS_PREFIX);
+  const outcome = await registry.claim(planned.eventId);
+  if (!outcome.claimed) throw idAlreadyUsed(planned.eventId, outcome.existing.claimedAt);
+  const plan: TrainingDayPlan = { ...planned, generation: outcome.claim.generation };
   const workflowId = workflowIds.trainingDay(plan.eventId);
   try {
-    await client.workflow.start(trainingDayWorkflow, {
-      taskQueue,
+    await connections.temporal.workflow.start(trainingDayWorkflow, {
+      taskQueue: connections.config.TEMPORAL_TASK_QUEUE,
       workflowId,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
       args: [plan],
       typedSearchAttributes: [
         { key: TrainingDayPhaseKey, value: 'draft' },
@@ -44,16 +54,22 @@ export async function createTrainingDay(
       ],
     });
   } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) {
-      throw new MultaqaError(
-        ErrorCodes.invalidInput,
-        `a training day with id "${plan.eventId}" already exists`,
-        'id',
-      );
-    }
+    // A day older than the registry holds the id in Temporal: the claim stays, the id is used.
+    if (error instanceof WorkflowExecutionAlreadyStartedError) throw idAlreadyUsed(plan.eventId);
+    // Nothing was started: give the id back so the coordinator can simply try again.
+    await registry.release(outcome.claim);
     throw error;
   }
   return { eventId: plan.eventId, workflowId, plan };
+}
+
+function idAlreadyUsed(eventId: string, claimedAt?: string): MultaqaError {
+  const since = claimedAt ? ` (created ${claimedAt})` : '';
+  return new MultaqaError(
+    ErrorCodes.invalidInput,
+    `the id "${eventId}" was already used by a training day${since}; ids are never reused, even after a cancellation: choose another id`,
+    'id',
+  );
 }
 
 /** The live status of a training day, queried from its workflow. */

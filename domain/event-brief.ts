@@ -18,6 +18,8 @@ export interface EventBrief {
   rsvpDeadlineAt: string;
   /** Bumped on every reschedule; the calendar SEQUENCE. */
   revision: number;
+  /** The creation of the id this day is (`TrainingDayPlan.generation`); absent on older days. */
+  generation?: number;
   languages: Language[];
   capacity: number;
   seatsPerAssociation: number;

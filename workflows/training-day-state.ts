@@ -28,6 +28,8 @@ export function briefOf(plan: TrainingDayPlan): EventBrief {
     endsAt: plan.schedule.endsAt,
     rsvpDeadlineAt: plan.schedule.rsvpDeadlineAt,
     revision: plan.revision,
+    // Only when set: briefs of days created before generations stay exactly as they were.
+    ...(plan.generation === undefined ? {} : { generation: plan.generation }),
     languages: day.languages,
     capacity: day.capacity,
     seatsPerAssociation: day.seatsPerAssociation,

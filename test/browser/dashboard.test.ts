@@ -71,12 +71,7 @@ describe('the dashboard in headless Chromium', () => {
       temporal: stack.temporal.client,
       redis: stack.redis.redis,
     };
-    await createTrainingDay(
-      stack.temporal.client,
-      stack.config.TEMPORAL_TASK_QUEUE,
-      { ...SEED, id: eventId },
-      { date: futureDate(30) },
-    );
+    await createTrainingDay(connections, { ...SEED, id: eventId }, { date: futureDate(30) });
     await advanceDay(connections, eventId, { to: 'invitations-open', reason: 'browser test' });
     const [invitation] = await stack.smtp.waitFor(
       (messages) => messages.some((message) => message.to.includes('potiers-safi@example.org')),

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { parseConfig } from '../../../domain/config';
 import { TrainingDayPhaseSchema } from '../../../domain/training-day';
-import { connectTemporalClient } from '../../temporal-client';
 import { createTrainingDay, listTrainingDays, readStatus } from '../../training-days';
 import { advanceDay, cancelDay, rescheduleDay } from '../../training-day-changes';
 import { listInvitedAssociations, readWaitingList } from '../../registrations';
@@ -23,19 +21,13 @@ export function registerEventCommands(program: Command): void {
     .option('--id <slug>', 'another id for the event')
     .option('--json', 'print JSON')
     .action(async (options: { file: string; date?: string; id?: string } & OutputOptions) => {
-      const config = parseConfig();
-      const client = await connectTemporalClient(config);
-      try {
-        const { eventId } = await createTrainingDay(
-          client,
-          config.TEMPORAL_TASK_QUEUE,
-          readJsonFile(options.file),
-          { date: options.date, id: options.id },
-        );
-        print(options, { eventId }, () => `created training day ${eventId}`);
-      } finally {
-        await client.connection.close();
-      }
+      const { eventId } = await withConnections((connections) =>
+        createTrainingDay(connections, readJsonFile(options.file), {
+          date: options.date,
+          id: options.id,
+        }),
+      );
+      print(options, { eventId }, () => `created training day ${eventId}`);
     });
 
   event

@@ -77,6 +77,16 @@ export const LINK_PAGE_TEXT = {
     fr: 'Ce lien a expiré.',
     en: 'This link has expired.',
   },
+  cancelledDay: {
+    ar: 'هذه الدعوة تخص يوما تكوينيا تم إلغاؤه، ولم يعد لهذا الرابط أي مفعول.',
+    fr: 'Cette invitation concerne une journée de formation annulée : ce lien ne permet plus rien.',
+    en: 'This invitation belongs to a cancelled training day: this link no longer does anything.',
+  },
+  earlierDay: {
+    ar: 'هذا الرابط يخص يوما تكوينيا سابقا يحمل نفس المعرف، تم إلغاؤه أو انتهى. المرجو استعمال الرابط الوارد في آخر رسالة توصلتم بها.',
+    fr: 'Ce lien concerne une journée de formation antérieure portant le même identifiant, annulée ou terminée. Utilisez le lien de votre dernier message.',
+    en: 'This link belongs to an earlier training day with the same id, which was cancelled or is over. Please use the link from your latest message.',
+  },
   closed: {
     ar: 'لم يعد هذا ممكنا: {reason}',
     fr: "Ce n'est plus possible : {reason}",

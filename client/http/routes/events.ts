@@ -49,11 +49,7 @@ export function registerEventRoutes({ routes, connections }: HttpContext): void 
       responses: { 201: { description: 'created: { eventId, workflowId }' } },
     },
     async ({ request, reply }) => {
-      const created = await createTrainingDay(
-        connections.temporal,
-        connections.config.TEMPORAL_TASK_QUEUE,
-        request.body,
-      );
+      const created = await createTrainingDay(connections, request.body);
       reply.code(201);
       return { eventId: created.eventId, workflowId: created.workflowId };
     },

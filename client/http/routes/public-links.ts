@@ -1,8 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  ensureLinkOfDay,
   LinkExpiredError,
   LinkInvalidError,
+  LinkOfCancelledDayError,
+  LinkOfEarlierDayError,
   verifyLinkToken,
   type LinkClaims,
   type LinkPurpose,
@@ -97,15 +100,20 @@ export function registerPublicLinkRoutes(
   ): Promise<{ language: Language; event: LinkPageEvent; answer?: string; maxSeats: number }> => {
     const [{ status }, plan] = await Promise.all([
       readStatus(connections, claims.eventId),
-      plans.get(claims.eventId).catch(() => undefined),
+      plans.get(claims.eventId),
     ]);
+    // Before anything is shown or done: the link must come from this day, still held.
+    ensureLinkOfDay(claims, {
+      generation: plan.generation,
+      cancelled: status.phase === 'cancelled',
+    });
     const invitee = await findInvitee(connections, claims.eventId, claims.associationId, {
       shard: claims.shard,
     }).catch(() => undefined);
     const language = invitee?.language ?? fallback;
     return {
       language,
-      maxSeats: plan?.definition.seatsPerAssociation ?? 50,
+      maxSeats: plan.definition.seatsPerAssociation,
       event: {
         title: pickText(status.title, language),
         startsAt: status.startsAt,
@@ -127,6 +135,17 @@ export function registerPublicLinkRoutes(
     purpose: LinkPurpose,
   ) => {
     const title = text(language, TITLE_KEY[purpose]);
+    if (error instanceof LinkOfEarlierDayError || error instanceof LinkOfCancelledDayError)
+      return sendPage(
+        reply,
+        410,
+        noticePage(
+          language,
+          title,
+          text(language, error instanceof LinkOfEarlierDayError ? 'earlierDay' : 'cancelledDay'),
+          { error: true },
+        ),
+      );
     if (error instanceof LinkExpiredError)
       return sendPage(
         reply,
@@ -191,7 +210,10 @@ export function registerPublicLinkRoutes(
         responses: {
           200: { description: 'HTML page in the recipient language', mediaType: 'text/html' },
           404: { description: 'invalid link (HTML)', mediaType: 'text/html' },
-          410: { description: 'expired link (HTML)', mediaType: 'text/html' },
+          410: {
+            description: 'expired link, or a link of a cancelled or earlier day (HTML)',
+            mediaType: 'text/html',
+          },
           429: { description: 'too many requests from this address' },
         },
       },
@@ -235,7 +257,10 @@ export function registerPublicLinkRoutes(
           400: { description: 'invalid form (HTML)', mediaType: 'text/html' },
           404: { description: 'invalid link (HTML)', mediaType: 'text/html' },
           409: { description: 'closed: deadline passed, day over (HTML)', mediaType: 'text/html' },
-          410: { description: 'expired link (HTML)', mediaType: 'text/html' },
+          410: {
+            description: 'expired link, or a link of a cancelled or earlier day (HTML)',
+            mediaType: 'text/html',
+          },
           429: { description: 'too many requests from this address' },
         },
       },
