@@ -109,11 +109,11 @@ export function rsvpPage(
   );
 }
 
-/** The check-in page: one button that POSTs. */
+/** The check-in page: one button that POSTs, for at most the seats the association holds. */
 export function checkInPage(
   language: Language,
   event: LinkPageEvent,
-  options: { action: string },
+  options: { action: string; maxAttendees: number },
 ): string {
   return page(
     language,
@@ -121,7 +121,7 @@ export function checkInPage(
     `${header(language, 'checkInTitle', event)}
 <p>${text(language, 'checkInIntro')}</p>
 <form method="post" action="${escapeHtml(options.action)}">
-<label>${text(language, 'attendees')}<input type="number" name="attendees" min="1" max="50" value="1" required></label>
+<label>${text(language, 'attendees')}<input type="number" name="attendees" min="1" max="${options.maxAttendees}" value="1" required></label>
 <div class="buttons"><button type="submit">${text(language, 'checkIn')}</button></div>
 </form>`,
   );

@@ -12,7 +12,8 @@ import {
 } from '../../../activities/mail/signed-links';
 import { FreeTextSchema, LANGUAGES, pickText, type Language } from '../../../domain/common';
 import { ErrorCodes, MultaqaError } from '../../../domain/errors';
-import { recordCheckIn, recordSurveyResponse } from '../../attendance';
+import type { InviteeView } from '../../../domain/messages/registration';
+import { recordCheckIn, recordSurveyResponse, seatsForCheckIn } from '../../attendance';
 import { findInvitee, recordRsvp } from '../../registrations';
 import { StartedPlanCache } from '../../started-plan';
 import { readStatus } from '../../training-days';
@@ -97,7 +98,13 @@ export function registerPublicLinkRoutes(
   const context = async (
     claims: LinkClaims,
     fallback: Language,
-  ): Promise<{ language: Language; event: LinkPageEvent; answer?: string; maxSeats: number }> => {
+  ): Promise<{
+    language: Language;
+    event: LinkPageEvent;
+    answer?: string;
+    maxSeats: number;
+    invitee?: InviteeView;
+  }> => {
     const [{ status }, plan] = await Promise.all([
       readStatus(connections, claims.eventId),
       plans.get(claims.eventId),
@@ -113,6 +120,7 @@ export function registerPublicLinkRoutes(
     const language = invitee?.language ?? fallback;
     return {
       language,
+      invitee,
       maxSeats: plan.definition.seatsPerAssociation,
       event: {
         title: pickText(status.title, language),
@@ -233,7 +241,12 @@ export function registerPublicLinkRoutes(
                   suggested: query.answer,
                 })
               : purpose === 'check-in'
-                ? checkInPage(language, found.event, { action })
+                ? checkInPage(language, found.event, {
+                    action,
+                    // Refused at once (declined, no seat) rather than after the form.
+                    maxAttendees:
+                      seatsForCheckIn({ method: 'token', attendees: 1 }, found.invitee) ?? 1,
+                  })
                 : surveyPage(language, found.event, { action });
           return sendPage(reply, 200, html);
         } catch (error) {
@@ -296,11 +309,13 @@ export function registerPublicLinkRoutes(
                   : text(language, 'declined');
           } else if (purpose === 'check-in') {
             const { attendees } = parseOrThrow(CheckInFormSchema, form);
-            const outcome = await recordCheckIn(connections, claims.eventId, {
-              associationId: claims.associationId,
-              attendees,
-              method: 'token',
-            });
+            const outcome = await recordCheckIn(
+              connections,
+              claims.eventId,
+              { associationId: claims.associationId, attendees, method: 'token' },
+              { channel: 'link', actor: 'link holder' },
+              { shard: claims.shard },
+            );
             message = text(language, outcome.counted ? 'checkedIn' : 'alreadyCheckedIn');
           } else {
             const survey = parseOrThrow(SurveyFormSchema, form);
