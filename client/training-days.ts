@@ -14,7 +14,7 @@ import { MultaqaError, ErrorCodes } from '../domain/errors';
 import { planTrainingDay, type PlanOptions } from './training-day-plan';
 import { trainingDayWorkflow } from '../workflows';
 import type { Connections } from './connections';
-import { EventIdRegistry } from './event-id-registry';
+import { EventIdRegistry } from '../activities/directory/event-id-registry';
 import {
   TrainingDayReadModel,
   type TrainingDaySummary,

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { signLink, verifyLinkToken } from '../../activities/mail/signed-links';
 import { importAssociations } from '../../client/associations/import-associations';
-import { EventIdRegistry } from '../../client/event-id-registry';
+import { EventIdRegistry } from '../../activities/directory/event-id-registry';
 import { startHttpServer } from '../../client/http/server';
 import { findInvitee } from '../../client/registrations';
 import { readStartedPlan } from '../../client/started-plan';

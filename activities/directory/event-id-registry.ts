@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { RedisScript } from '../activities/mail/redis-script';
+import { RedisScript } from '../mail/redis-script';
 
 /** One use of an event id: when it was claimed, and the generation the day carries. */
 export interface EventIdClaim {
@@ -8,6 +8,8 @@ export interface EventIdClaim {
   /** Unique to this creation of the id: the moment of the claim, in ms since the epoch. */
   generation: number;
   claimedAt: string;
+  /** Who claimed it; a claimant that asks again (an activity retried) gets its own claim back. */
+  owner?: string;
 }
 
 export type EventIdClaimOutcome =
@@ -18,7 +20,16 @@ export type EventIdClaimOutcome =
 const StoredClaimSchema = z.object({
   generation: z.number().int().positive(),
   claimedAt: z.string(),
+  owner: z.string().optional(),
 });
+
+function stored(claim: EventIdClaim): string {
+  return JSON.stringify({
+    generation: claim.generation,
+    claimedAt: claim.claimedAt,
+    ...(claim.owner ? { owner: claim.owner } : {}),
+  });
+}
 
 // Deletes a claim only if it is still the one given: a failed start gives its own claim back,
 // never one another process made meanwhile.
@@ -43,24 +54,34 @@ export class EventIdRegistry {
     return `${this.prefix}event-ids`;
   }
 
-  /** Claims `eventId` for a new day, atomically: of two racing claims, one wins. */
-  async claim(eventId: string, now: Date = new Date()): Promise<EventIdClaimOutcome> {
+  /**
+   * Claims `eventId` for a new day, atomically: of two racing claims, one wins. An `owner` that
+   * claimed the id before gets that claim back (a retried activity), anyone else the refusal.
+   */
+  async claim(
+    eventId: string,
+    options: { owner?: string; now?: Date } = {},
+  ): Promise<EventIdClaimOutcome> {
+    const now = options.now ?? new Date();
     const claim: EventIdClaim = {
       eventId,
       generation: now.getTime(),
       claimedAt: now.toISOString(),
+      ...(options.owner ? { owner: options.owner } : {}),
     };
-    const stored = JSON.stringify({ generation: claim.generation, claimedAt: claim.claimedAt });
-    if ((await this.redis.hsetnx(this.key, eventId, stored)) === 1) return { claimed: true, claim };
+    if ((await this.redis.hsetnx(this.key, eventId, stored(claim))) === 1)
+      return { claimed: true, claim };
     const existing = await this.find(eventId);
     // Released between our two calls: the id is free again, so try once more.
-    return existing ? { claimed: false, existing } : this.claim(eventId, now);
+    if (!existing) return this.claim(eventId, options);
+    if (options.owner && existing.owner === options.owner)
+      return { claimed: true, claim: existing };
+    return { claimed: false, existing };
   }
 
   /** Gives a claim back when its day could not be started at all (nothing of it exists). */
   async release(claim: EventIdClaim): Promise<void> {
-    const stored = JSON.stringify({ generation: claim.generation, claimedAt: claim.claimedAt });
-    await RELEASE.run(this.redis, [this.key], [claim.eventId, stored]);
+    await RELEASE.run(this.redis, [this.key], [claim.eventId, stored(claim)]);
   }
 
   /** The claim of `eventId`, if it was ever used. */
