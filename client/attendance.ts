@@ -33,12 +33,31 @@ function attendance(connections: Connections, eventId: string) {
   return connections.temporal.workflow.getHandle(workflowIds.attendance(eventId));
 }
 
+/** Why a booking keeps a check-in out; pages say it in the visitor's language. */
+export type CheckInRefusal = 'declined' | 'no-seat' | 'too-many';
+
+/** A check-in beyond what the association booked (`MultaqaError`: 409, or 400 on `attendees`). */
+export class CheckInRefusedError extends MultaqaError {
+  constructor(
+    readonly reason: CheckInRefusal,
+    readonly seatsHeld: number,
+    message: string,
+  ) {
+    super(
+      reason === 'too-many' ? ErrorCodes.invalidInput : ErrorCodes.wrongPhase,
+      message,
+      reason === 'too-many' ? 'attendees' : undefined,
+    );
+    this.name = 'CheckInRefusedError';
+  }
+}
+
 /**
  * The seats a check-in may bring in, given the association's booking (`undefined` when no
  * booking applies: a day that sent no invitations, an association not invited, a walk-in).
  * A link brings at most the seats held, and nothing once the association declined or while it
  * holds none; door staff may let more in only by saying so (`admitExtra`). Returns the seats
- * held, to be kept on the record; throws a `MultaqaError` naming the field otherwise.
+ * held, to be kept on the record; throws `CheckInRefusedError` otherwise.
  */
 export function seatsForCheckIn(
   entry: Pick<CheckIn, 'method' | 'attendees' | 'admitExtra'>,
@@ -53,21 +72,26 @@ export function seatsForCheckIn(
   const seatsHeld = booking.status === 'accepted' ? booking.seats : 0;
   if (entry.attendees <= seatsHeld) return seatsHeld;
   if (entry.method === 'coordinator' && entry.admitExtra) return seatsHeld;
-  const staff = entry.method === 'coordinator';
+  const hint =
+    entry.method === 'coordinator'
+      ? '; door staff may admit them as extra walk-ins (admitExtra, --admit-extra)'
+      : '';
   if (booking.status === 'declined' || booking.status === 'cancelled')
-    throw new MultaqaError(
-      ErrorCodes.wrongPhase,
-      `the association ${booking.status === 'declined' ? 'declined the invitation' : 'no longer holds its seats'}: no seat is held for it${staff ? '; admit its people as extra walk-ins (admitExtra, --admit-extra)' : ''}`,
+    throw new CheckInRefusedError(
+      'declined',
+      0,
+      `the association ${booking.status === 'declined' ? 'declined the invitation' : 'no longer holds its seats'}: no seat is held for it${hint}`,
     );
   if (seatsHeld === 0)
-    throw new MultaqaError(
-      ErrorCodes.wrongPhase,
-      `no seat is held for the association (its invitation is ${booking.status})${staff ? '; admit its people as extra walk-ins (admitExtra, --admit-extra)' : ''}`,
+    throw new CheckInRefusedError(
+      'no-seat',
+      0,
+      `no seat is held for the association (its invitation is ${booking.status})${hint}`,
     );
-  throw new MultaqaError(
-    ErrorCodes.invalidInput,
-    `at most ${seatsHeld}: the seats booked${staff ? '; admit more as extra walk-ins (admitExtra, --admit-extra)' : ''}`,
-    'attendees',
+  throw new CheckInRefusedError(
+    'too-many',
+    seatsHeld,
+    `at most ${seatsHeld}: the seats booked${hint}`,
   );
 }
 

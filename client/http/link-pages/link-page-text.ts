@@ -45,6 +45,21 @@ export const LINK_PAGE_TEXT = {
     fr: 'Votre arrivée était déjà enregistrée.',
     en: 'You were already checked in.',
   },
+  checkInDeclined: {
+    ar: 'اعتذرت جمعيتكم عن الدعوة، لذلك لا يوجد مقعد محجوز لها. المرجو التوجه إلى فريق الاستقبال.',
+    fr: "Votre association a décliné l'invitation : aucune place ne lui est réservée. Adressez-vous à l'accueil.",
+    en: 'Your association declined the invitation, so no seat is held for it. Please see the staff at the door.',
+  },
+  checkInNoSeat: {
+    ar: 'لا يوجد مقعد محجوز لجمعيتكم (لائحة الانتظار أو لا جواب). المرجو التوجه إلى فريق الاستقبال.',
+    fr: "Aucune place n'est réservée pour votre association (liste d'attente ou pas de réponse). Adressez-vous à l'accueil.",
+    en: 'No seat is held for your association (waiting list or no answer). Please see the staff at the door.',
+  },
+  checkInTooMany: {
+    ar: 'حجزت جمعيتكم {seats} مقعد(مقاعد): يسجل هذا الرابط {seats} أشخاص على الأكثر. للمزيد، المرجو التوجه إلى فريق الاستقبال.',
+    fr: "Votre association a réservé {seats} place(s) : ce lien enregistre au plus {seats} personne(s). Pour davantage, adressez-vous à l'accueil.",
+    en: 'Your association booked {seats} seat(s): at most {seats} people can check in with this link. For more, please see the staff at the door.',
+  },
   surveyTitle: { ar: 'رأيكم يهمنا', fr: 'Votre avis', en: 'Your opinion' },
   surveyIntro: {
     ar: 'كيف تقيمون هذا اليوم التكويني؟',

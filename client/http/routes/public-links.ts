@@ -13,7 +13,12 @@ import {
 import { FreeTextSchema, LANGUAGES, pickText, type Language } from '../../../domain/common';
 import { ErrorCodes, MultaqaError } from '../../../domain/errors';
 import type { InviteeView } from '../../../domain/messages/registration';
-import { recordCheckIn, recordSurveyResponse, seatsForCheckIn } from '../../attendance';
+import {
+  CheckInRefusedError,
+  recordCheckIn,
+  recordSurveyResponse,
+  seatsForCheckIn,
+} from '../../attendance';
 import { findInvitee, recordRsvp } from '../../registrations';
 import { StartedPlanCache } from '../../started-plan';
 import { readStatus } from '../../training-days';
@@ -51,6 +56,11 @@ const SurveyFormSchema = z.object({
 });
 
 const TITLE_KEY = { rsvp: 'rsvpTitle', 'check-in': 'checkInTitle', survey: 'surveyTitle' } as const;
+const CHECK_IN_REFUSAL_KEY = {
+  declined: 'checkInDeclined',
+  'no-seat': 'checkInNoSeat',
+  'too-many': 'checkInTooMany',
+} as const;
 
 /** The language a visitor's browser prefers among ours (for pages shown before we know them). */
 function browserLanguage(request: FastifyRequest): Language {
@@ -151,6 +161,19 @@ export function registerPublicLinkRoutes(
           language,
           title,
           text(language, error instanceof LinkOfEarlierDayError ? 'earlierDay' : 'cancelledDay'),
+          { error: true },
+        ),
+      );
+    if (error instanceof CheckInRefusedError)
+      return sendPage(
+        reply,
+        error.reason === 'too-many' ? 400 : 409,
+        noticePage(
+          language,
+          title,
+          text(language, CHECK_IN_REFUSAL_KEY[error.reason], {
+            seats: error.seatsHeld,
+          }),
           { error: true },
         ),
       );
