@@ -1,41 +1,13 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { userInfo } from 'node:os';
-import { signLink } from '../../activities/mail/signed-links';
-import { importAssociations } from '../../client/associations/import-associations';
 import { listCheckInsOf } from '../../client/attendance';
-import { startHttpServer } from '../../client/http/server';
 import { recordRsvp } from '../../client/registrations';
 import { advanceDay } from '../../client/training-day-changes';
-import { createTrainingDay, readStatus } from '../../client/training-days';
-import { shardOf } from '../../domain/workflow-ids';
 import { runCli } from '../support/cli';
-import { startTestStack, TEST_LINK_SECRET, type TestStack } from '../support/stack';
-import { uniqueId } from '../support/temporal';
+import { startTestStack, type TestStack } from '../support/stack';
+import { eventually } from './lifecycle-harness';
+import { linkPath, openInvitations, startStackServer } from './open-day-fixture';
 
-const ROOT = resolve(__dirname, '..', '..');
-const SEED = JSON.parse(readFileSync(resolve(ROOT, 'examples', 'safi-2018-11-23.json'), 'utf8'));
-const CSV = readFileSync(resolve(ROOT, 'examples', 'associations.csv'), 'utf8');
 const COORDINATOR_KEY = 'coordinator-key-check-in-0123456789';
-
-function futureDate(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`condition not met in time (${String(last)})`);
-    await new Promise((wake) => setTimeout(wake, 250));
-  }
-}
 
 describe('check-in is tied to the booking (issue 14, point 2)', () => {
   let stack: TestStack;
@@ -49,17 +21,7 @@ describe('check-in is tied to the booking (issue 14, point 2)', () => {
     redis: stack.redis.redis,
   });
   const checkInLink = (associationId: string) =>
-    `/links/check-in/${signLink(
-      {
-        purpose: 'check-in',
-        eventId,
-        associationId,
-        shard: shardOf(associationId, shards),
-        generation,
-        expiresAt: Math.floor(Date.now() / 1000) + 3600,
-      },
-      TEST_LINK_SECRET,
-    )}`;
+    linkPath('check-in', { eventId, shards, generation }, associationId);
   const form = (path: string, body: string) =>
     fetch(`${server.url}${path}`, {
       method: 'POST',
@@ -81,32 +43,14 @@ describe('check-in is tied to the booking (issue 14, point 2)', () => {
     stack = await startTestStack('check-in-booking', {
       API_KEYS: `coordinator:${COORDINATOR_KEY}`,
     });
-    server = await startHttpServer({
-      config: stack.config,
-      temporal: stack.temporal.client,
-      redis: stack.redis.redis,
-      smtpUrl: stack.smtp.url,
-      host: '127.0.0.1',
-      port: 0,
-    });
-    await importAssociations(stack.redis.redis, stack.config.REDIS_PREFIX, CSV);
-    eventId = uniqueId('door');
-    ({
-      plan: { generation },
-    } = await createTrainingDay(connections(), { ...SEED, id: eventId }, { date: futureDate(30) }));
-    await eventually(async () => {
-      await advanceDay(connections(), eventId, { to: 'invitations-open', reason: 'test' });
-      return true;
-    });
-    shards = await eventually(async () => {
-      const { status } = await readStatus(connections(), eventId, { live: true });
-      return status.registration.shards > 0 && status.registration.invited > 0
-        ? status.registration.shards
-        : undefined;
-    });
+    server = await startStackServer(stack);
+    const opened = await openInvitations(connections(), 'door');
+    ({ eventId, shards } = opened);
+    generation = opened.plan.generation;
     const answer = (associationId: string, rsvp: object) =>
-      eventually(() =>
-        recordRsvp(connections(), eventId, { associationId, channel: 'phone', ...rsvp }),
+      eventually(
+        () => recordRsvp(connections(), eventId, { associationId, channel: 'phone', ...rsvp }),
+        () => true,
       );
     await answer('potiers-safi', { response: 'accept', seats: 2 });
     await answer('couturiers-youssoufia', { response: 'accept', seats: 1 });
@@ -114,10 +58,12 @@ describe('check-in is tied to the booking (issue 14, point 2)', () => {
     await answer('tujjar-souk-safi', { response: 'accept', seats: 2 });
     await answer('tujjar-souk-safi', { response: 'decline' });
     await advanceDay(connections(), eventId, { to: 'in-progress', reason: 'test' });
-    await eventually(async () => {
-      const door = await fetch(`${server.url}${checkInLink('potiers-safi')}`);
-      return door.status === 200 ? true : undefined;
-    });
+    await eventually(
+      () => fetch(`${server.url}${checkInLink('potiers-safi')}`),
+      (door) => door.status === 200,
+      30_000,
+      'door open',
+    );
   });
   afterAll(async () => {
     await server?.close();

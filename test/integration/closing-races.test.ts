@@ -1,41 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { signLink } from '../../activities/mail/signed-links';
-import { importAssociations } from '../../client/associations/import-associations';
-import { startHttpServer } from '../../client/http/server';
 import { advanceDay } from '../../client/training-day-changes';
-import { createTrainingDay, readStatus } from '../../client/training-days';
-import { shardOf } from '../../domain/workflow-ids';
-import { startTestStack, TEST_LINK_SECRET, type TestStack } from '../support/stack';
-import { uniqueId } from '../support/temporal';
+import { readStatus } from '../../client/training-days';
+import { startTestStack, type TestStack } from '../support/stack';
+import { eventually } from './lifecycle-harness';
+import { ASSOCIATIONS_CSV, linkPath, openInvitations, startStackServer } from './open-day-fixture';
 
-const ROOT = resolve(__dirname, '..', '..');
-const SEED = JSON.parse(readFileSync(resolve(ROOT, 'examples', 'safi-2018-11-23.json'), 'utf8'));
-const CSV = readFileSync(resolve(ROOT, 'examples', 'associations.csv'), 'utf8');
-const ASSOCIATIONS = CSV.split('\n')
+const ASSOCIATIONS = ASSOCIATIONS_CSV.split('\n')
   .slice(1)
   .map((line) => line.split(',')[0] ?? '')
   .filter(Boolean);
 const COORDINATOR_KEY = 'coordinator-key-closing-races-0123456789';
-
-function futureDate(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`condition not met in time (${String(last)})`);
-    await new Promise((wake) => setTimeout(wake, 250));
-  }
-}
 
 describe('actions racing a day that is being cancelled (issue 14, point 3)', () => {
   let stack: TestStack;
@@ -54,15 +27,7 @@ describe('actions racing a day that is being cancelled (issue 14, point 3)', () 
 
   beforeAll(async () => {
     stack = await startTestStack('closing-races', { API_KEYS: `coordinator:${COORDINATOR_KEY}` });
-    server = await startHttpServer({
-      config: stack.config,
-      temporal: stack.temporal.client,
-      redis: stack.redis.redis,
-      smtpUrl: stack.smtp.url,
-      host: '127.0.0.1',
-      port: 0,
-    });
-    await importAssociations(stack.redis.redis, stack.config.REDIS_PREFIX, CSV);
+    server = await startStackServer(stack);
   });
   afterAll(async () => {
     await server?.close();
@@ -71,30 +36,12 @@ describe('actions racing a day that is being cancelled (issue 14, point 3)', () 
 
   /** A day with its invitations out; `inProgress` also opens the door. */
   async function openDay(name: string, inProgress: boolean) {
-    const eventId = uniqueId(name);
-    const { plan } = await createTrainingDay(
-      connections(),
-      { ...SEED, id: eventId },
-      {
-        date: futureDate(30),
-      },
-    );
-    await eventually(async () => {
-      await advanceDay(connections(), eventId, { to: 'invitations-open', reason: 'test' });
-      return true;
-    });
-    const shards = await eventually(async () => {
-      const { status } = await readStatus(connections(), eventId, { live: true });
-      return status.registration.shards > 0 && status.registration.invited > 0
-        ? status.registration.shards
-        : undefined;
-    });
+    const { eventId, plan, shards } = await openInvitations(connections(), name);
     if (inProgress) {
       await advanceDay(connections(), eventId, { to: 'in-progress', reason: 'test' });
-      await eventually(async () =>
-        (await readStatus(connections(), eventId, { live: true })).status.phase === 'in-progress'
-          ? true
-          : undefined,
+      await eventually(
+        () => readStatus(connections(), eventId, { live: true }),
+        ({ status }) => status.phase === 'in-progress',
       );
     }
     return { eventId, shards, generation: plan.generation };
@@ -132,17 +79,7 @@ describe('actions racing a day that is being cancelled (issue 14, point 3)', () 
             })
         : () =>
             fetch(
-              `${server.url}/links/rsvp/${signLink(
-                {
-                  purpose: 'rsvp',
-                  eventId,
-                  associationId,
-                  shard: shardOf(associationId, shards),
-                  generation,
-                  expiresAt: Math.floor(Date.now() / 1000) + 3600,
-                },
-                TEST_LINK_SECRET,
-              )}`,
+              `${server.url}${linkPath('rsvp', { eventId, shards, generation }, associationId)}`,
               {
                 method: 'POST',
                 headers: {

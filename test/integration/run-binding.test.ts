@@ -1,43 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { signLink, verifyLinkToken } from '../../activities/mail/signed-links';
-import { importAssociations } from '../../client/associations/import-associations';
 import { EventIdRegistry } from '../../activities/directory/event-id-registry';
-import { startHttpServer } from '../../client/http/server';
 import { findInvitee } from '../../client/registrations';
 import { readStartedPlan } from '../../client/started-plan';
-import { advanceDay, cancelDay } from '../../client/training-day-changes';
-import { createTrainingDay, readStatus } from '../../client/training-days';
+import { cancelDay } from '../../client/training-day-changes';
+import { createTrainingDay } from '../../client/training-days';
 import { ErrorCodes } from '../../domain/errors';
 import { shardOf, workflowIds } from '../../domain/workflow-ids';
 import { runCli } from '../support/cli';
 import { startTestStack, TEST_LINK_SECRET, type TestStack } from '../support/stack';
 import { uniqueId } from '../support/temporal';
-
-const ROOT = resolve(__dirname, '..', '..');
-const SEED_FILE = resolve(ROOT, 'examples', 'safi-2018-11-23.json');
-const SEED = JSON.parse(readFileSync(SEED_FILE, 'utf8'));
-const CSV = readFileSync(resolve(ROOT, 'examples', 'associations.csv'), 'utf8');
-
-function futureDate(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`condition not met in time (${String(last)})`);
-    await new Promise((wake) => setTimeout(wake, 250));
-  }
-}
+import { eventually } from './lifecycle-harness';
+import { futureDate, openInvitations, SEED, SEED_FILE, startStackServer } from './open-day-fixture';
 
 describe('event ids are never reused, and links act only on the day that sent them (issue 14)', () => {
   let stack: TestStack;
@@ -51,14 +25,7 @@ describe('event ids are never reused, and links act only on the day that sent th
 
   beforeAll(async () => {
     stack = await startTestStack('run-binding');
-    server = await startHttpServer({
-      config: stack.config,
-      temporal: stack.temporal.client,
-      redis: stack.redis.redis,
-      smtpUrl: stack.smtp.url,
-      host: '127.0.0.1',
-      port: 0,
-    });
+    server = await startStackServer(stack);
   });
   afterAll(async () => {
     await server?.close();
@@ -66,12 +33,12 @@ describe('event ids are never reused, and links act only on the day that sent th
   });
 
   const closedDay = async (eventId: string) =>
-    eventually(async () => {
-      const description = await stack.temporal.client.workflow
-        .getHandle(workflowIds.trainingDay(eventId))
-        .describe();
-      return description.status.name === 'RUNNING' ? undefined : description;
-    });
+    eventually(
+      () => stack.temporal.client.workflow.getHandle(workflowIds.trainingDay(eventId)).describe(),
+      (description) => description.status.name !== 'RUNNING',
+      30_000,
+      'day closed',
+    );
 
   it('refuses to create a cancelled day’s id again, by our registry and by Temporal alone', async () => {
     const eventId = uniqueId('reused');
@@ -146,25 +113,9 @@ describe('event ids are never reused, and links act only on the day that sent th
   });
 
   it('answers an RSVP link of a cancelled day, or of an earlier day with the id, with a clear 410 and acts on nothing', async () => {
-    await importAssociations(stack.redis.redis, stack.config.REDIS_PREFIX, CSV);
-    const eventId = uniqueId('bound-links');
-    const { plan } = await createTrainingDay(
-      connections(),
-      { ...SEED, id: eventId },
-      {
-        date: futureDate(30),
-      },
-    );
-    await eventually(async () => {
-      await advanceDay(connections(), eventId, { to: 'invitations-open', reason: 'test' });
-      return true;
-    });
-    const status = await eventually(async () => {
-      const { status: live } = await readStatus(connections(), eventId, { live: true });
-      return live.registration.shards > 0 && live.registration.invited > 0 ? live : undefined;
-    });
+    const { eventId, plan, shards } = await openInvitations(connections(), 'bound-links');
     const associationId = 'potiers-safi';
-    const shard = shardOf(associationId, status.registration.shards);
+    const shard = shardOf(associationId, shards);
     const link = (generation: number | undefined) =>
       signLink(
         { purpose: 'rsvp', eventId, associationId, shard, generation, expiresAt: inAnHour() },
@@ -202,11 +153,13 @@ describe('event ids are never reused, and links act only on the day that sent th
     expect(['pending', 'invited']).toContain(untouched.status);
 
     await cancelDay(connections(), eventId, { reason: 'venue unavailable' });
-    const cancelled = await eventually(async () => {
-      const response = await post(link(plan.generation));
-      return response.status === 410 ? response.text() : undefined;
-    });
-    expect(cancelled).toContain('This invitation belongs to a cancelled training day');
+    const cancelled = await eventually(
+      () => post(link(plan.generation)),
+      (response) => response.status === 410,
+      30_000,
+      'cancellation seen by the link page',
+    );
+    expect(await cancelled.text()).toContain('This invitation belongs to a cancelled training day');
     const arabic = await fetch(`${server.url}/links/rsvp/${link(plan.generation)}`, {
       headers: { 'accept-language': 'ar' },
     });
