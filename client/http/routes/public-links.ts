@@ -241,6 +241,10 @@ export function registerPublicLinkRoutes(
         responses: {
           200: { description: 'HTML page in the recipient language', mediaType: 'text/html' },
           404: { description: 'invalid link (HTML)', mediaType: 'text/html' },
+          409: {
+            description: 'check-in: the association declined or holds no seat (HTML)',
+            mediaType: 'text/html',
+          },
           410: {
             description: 'expired link, or a link of a cancelled or earlier day (HTML)',
             mediaType: 'text/html',
