@@ -24,8 +24,8 @@ import { withWorkflowErrors } from './workflow-errors';
 /**
  * Starts the workflow of a training day described by an event file's content. An event id is
  * used once, ever: an id of a day that runs, ran or was cancelled is refused (`InvalidInput`
- * on `id`), checked in our own registry (which outlives Temporal's retention) and by Temporal
- * (`REJECT_DUPLICATE`). The day carries the generation of its claim, which binds its links and
+ * on `id`), checked in our own registry (which outlives Temporal's retention), in the read
+ * model (days from before the registry) and by Temporal (`REJECT_DUPLICATE`). The day carries the generation of its claim, which binds its links and
  * its send ledger to it.
  */
 export async function createTrainingDay(
@@ -34,14 +34,18 @@ export async function createTrainingDay(
   options: PlanOptions = {},
 ): Promise<{ eventId: string; workflowId: string; plan: TrainingDayPlan }> {
   const planned = planTrainingDay(input, options);
-  const registry = new EventIdRegistry(connections.redis, connections.config.REDIS_PREFIX);
+  const { redis, config } = connections;
+  // A day from before the registry that Temporal has forgotten is still in the read model.
+  if (await new TrainingDayReadModel(redis, config.REDIS_PREFIX).get(planned.eventId))
+    throw idAlreadyUsed(planned.eventId);
+  const registry = new EventIdRegistry(redis, config.REDIS_PREFIX);
   const outcome = await registry.claim(planned.eventId);
   if (!outcome.claimed) throw idAlreadyUsed(planned.eventId, outcome.existing.claimedAt);
   const plan: TrainingDayPlan = { ...planned, generation: outcome.claim.generation };
   const workflowId = workflowIds.trainingDay(plan.eventId);
   try {
     await connections.temporal.workflow.start(trainingDayWorkflow, {
-      taskQueue: connections.config.TEMPORAL_TASK_QUEUE,
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
       workflowId,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,

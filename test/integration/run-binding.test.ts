@@ -4,7 +4,8 @@ import { EventIdRegistry } from '../../activities/directory/event-id-registry';
 import { findInvitee } from '../../client/registrations';
 import { readStartedPlan } from '../../client/started-plan';
 import { cancelDay } from '../../client/training-day-changes';
-import { createTrainingDay } from '../../client/training-days';
+import { createTrainingDay, readStatus } from '../../client/training-days';
+import { storeTrainingDayProjection } from '../../activities/projections';
 import { ErrorCodes } from '../../domain/errors';
 import { shardOf, workflowIds } from '../../domain/workflow-ids';
 import { runCli } from '../support/cli';
@@ -40,7 +41,7 @@ describe('event ids are never reused, and links act only on the day that sent th
       'day closed',
     );
 
-  it('refuses to create a cancelled day’s id again, by our registry and by Temporal alone', async () => {
+  it('refuses to create a cancelled day’s id again: by our registry, by Temporal alone, by the read model alone', async () => {
     const eventId = uniqueId('reused');
     const created = await createTrainingDay(
       connections(),
@@ -65,6 +66,21 @@ describe('event ids are never reused, and links act only on the day that sent th
     await expect(
       createTrainingDay(connections(), { ...SEED, id: eventId }, { date: futureDate(40) }),
     ).rejects.toMatchObject({ code: ErrorCodes.invalidInput, field: 'id' });
+    // A day from before the registry that Temporal has forgotten: the read model still knows it.
+    const forgotten = uniqueId('forgotten');
+    const { status } = await readStatus(connections(), eventId);
+    await storeTrainingDayProjection(
+      stack.redis.redis,
+      stack.config.REDIS_PREFIX,
+      { ...status, eventId: forgotten },
+      { version: 1 },
+    );
+    await expect(
+      createTrainingDay(connections(), { ...SEED, id: forgotten }, { date: futureDate(40) }),
+    ).rejects.toMatchObject({ code: ErrorCodes.invalidInput, field: 'id' });
+    await expect(
+      stack.temporal.client.workflow.getHandle(workflowIds.trainingDay(forgotten)).describe(),
+    ).rejects.toThrow();
     const runs = [];
     for await (const run of stack.temporal.client.workflow.list({
       query: `WorkflowId = '${workflowIds.trainingDay(eventId)}'`,
