@@ -1,4 +1,5 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import { getTrainingDayStatus, type TrainingDayStatus } from '../domain/messages/training-day';
 import {
   MultaqaEventIdKey,
@@ -13,6 +14,7 @@ import { MultaqaError, ErrorCodes } from '../domain/errors';
 import { planTrainingDay, refuseLapsedDeadline, type PlanOptions } from './training-day-plan';
 import { trainingDayWorkflow } from '../workflows';
 import type { Connections } from './connections';
+import { EventIdRegistry } from '../activities/directory/event-id-registry';
 import {
   TrainingDayReadModel,
   type TrainingDaySummary,
@@ -20,33 +22,46 @@ import {
 import { withWorkflowErrors } from './workflow-errors';
 
 /**
- * Starts the workflow of a training day described by an event file's content. Starting the
- * same event twice is refused: the id is fixed by the event.
+ * Starts the workflow of a training day described by an event file's content (see
+ * `startTrainingDay`).
  */
 export async function createTrainingDay(
-  client: Client,
-  taskQueue: string,
+  connections: Connections,
   input: unknown,
   options: PlanOptions = {},
 ): Promise<{ eventId: string; workflowId: string; plan: TrainingDayPlan }> {
-  return startTrainingDay(client, taskQueue, planTrainingDay(input, options));
+  return startTrainingDay(connections, planTrainingDay(input, options));
 }
 
 /**
- * Starts the workflow of an already validated plan (`planTrainingDay`), for callers that check
- * the input before they connect to Temporal.
+ * Starts the workflow of an already validated plan (`planTrainingDay`; callers may check the
+ * input before they connect). A day still to come whose RSVP deadline has passed is refused
+ * (`rsvpDeadline`). An event id is used once, ever: an id of a day that runs, ran or was
+ * cancelled is refused (`InvalidInput` on `id`), checked in our own registry (which outlives
+ * Temporal's retention), in the read model (days from before the registry) and by Temporal
+ * (`REJECT_DUPLICATE`). The day carries the generation of its claim, which binds its links and
+ * its send ledger to it.
  */
 export async function startTrainingDay(
-  client: Client,
-  taskQueue: string,
-  plan: TrainingDayPlan,
+  connections: Connections,
+  planned: TrainingDayPlan,
 ): Promise<{ eventId: string; workflowId: string; plan: TrainingDayPlan }> {
-  refuseLapsedDeadline(plan, Date.now());
+  refuseLapsedDeadline(planned, Date.now());
+  const { redis, config } = connections;
+  // A day from before the registry that Temporal has forgotten is still in the read model.
+  if (await new TrainingDayReadModel(redis, config.REDIS_PREFIX).get(planned.eventId))
+    throw idAlreadyUsed(planned.eventId);
+  const registry = new EventIdRegistry(redis, config.REDIS_PREFIX);
+  const outcome = await registry.claim(planned.eventId);
+  if (!outcome.claimed) throw idAlreadyUsed(planned.eventId, outcome.existing.claimedAt);
+  const plan: TrainingDayPlan = { ...planned, generation: outcome.claim.generation };
   const workflowId = workflowIds.trainingDay(plan.eventId);
   try {
-    await client.workflow.start(trainingDayWorkflow, {
-      taskQueue,
+    await connections.temporal.workflow.start(trainingDayWorkflow, {
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
       workflowId,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.FAIL,
       args: [plan],
       typedSearchAttributes: [
         { key: TrainingDayPhaseKey, value: 'draft' },
@@ -56,16 +71,22 @@ export async function startTrainingDay(
       ],
     });
   } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) {
-      throw new MultaqaError(
-        ErrorCodes.invalidInput,
-        `a training day with id "${plan.eventId}" already exists`,
-        'id',
-      );
-    }
+    // A day older than the registry holds the id in Temporal: the claim stays, the id is used.
+    if (error instanceof WorkflowExecutionAlreadyStartedError) throw idAlreadyUsed(plan.eventId);
+    // Nothing was started: give the id back so the coordinator can simply try again.
+    await registry.release(outcome.claim);
     throw error;
   }
   return { eventId: plan.eventId, workflowId, plan };
+}
+
+function idAlreadyUsed(eventId: string, claimedAt?: string): MultaqaError {
+  const since = claimedAt ? ` (created ${claimedAt})` : '';
+  return new MultaqaError(
+    ErrorCodes.invalidInput,
+    `the id "${eventId}" was already used by a training day${since}; ids are never reused, even after a cancellation: choose another id`,
+    'id',
+  );
 }
 
 /** The live status of a training day, queried from its workflow. */

@@ -1,8 +1,30 @@
-import { QueryNotRegisteredError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  isGrpcServiceError,
+  QueryNotRegisteredError,
+  ServiceError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { ErrorCodes, MultaqaError, type ErrorCode } from '../domain/errors';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCodes));
+
+/** gRPC's FAILED_PRECONDITION, as the server answers an update reaching a run that is closing. */
+const FAILED_PRECONDITION = 9;
+/** Tries of a call refused because its run was closing: a run continuing as new takes the next. */
+const CLOSING_TRIES = 3;
+
+/**
+ * True when the server refused or dropped a call because the workflow's run was closing:
+ * FAILED_PRECONDITION, or an update "aborted by closing workflow" (sent as NOT_FOUND, which
+ * read as a false "not found").
+ */
+export function isClosingRejection(error: unknown): boolean {
+  if (error instanceof WorkflowNotFoundError)
+    return /aborted by closing workflow/i.test(error.message);
+  const cause = error instanceof ServiceError ? error.cause : error;
+  return isGrpcServiceError(cause) && cause.code === FAILED_PRECONDITION;
+}
 
 /** The `field` a workflow named in its failure details, if any. */
 function fieldOf(failure: ApplicationFailure): string | undefined {
@@ -20,6 +42,11 @@ function fieldOf(failure: ApplicationFailure): string | undefined {
  * edges know how to report. Other errors pass through unchanged.
  */
 export function translateWorkflowError(error: unknown, what: string): unknown {
+  if (isClosingRejection(error))
+    return new MultaqaError(
+      ErrorCodes.wrongPhase,
+      `${what} is closing or closed: nothing more can change`,
+    );
   if (error instanceof WorkflowNotFoundError) {
     // The server answers "not found" too for a workflow that has run to its end.
     if (/already completed/i.test(error.message))
@@ -43,11 +70,22 @@ export function translateWorkflowError(error: unknown, what: string): unknown {
   return error;
 }
 
-/** Runs `call`, translating Temporal's errors about `what` (see `translateWorkflowError`). */
+/**
+ * Runs `call`, translating Temporal's errors about `what` (see `translateWorkflowError`). A call
+ * the server refused because the run was closing is tried again, twice, shortly after: when the
+ * run continued as new, the next one answers; when the workflow is ending, the last refusal
+ * becomes a clear "closing or closed" (`WrongPhase`, HTTP 409) instead of an internal error.
+ */
 export async function withWorkflowErrors<T>(what: string, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw translateWorkflowError(error, what);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await call();
+    } catch (error) {
+      if (attempt < CLOSING_TRIES && isClosingRejection(error)) {
+        await new Promise((wake) => setTimeout(wake, 200 * attempt));
+        continue;
+      }
+      throw translateWorkflowError(error, what);
+    }
   }
 }

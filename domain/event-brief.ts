@@ -20,6 +20,8 @@ export interface EventBrief {
   revision: number;
   /** Why the day was last moved or called off, as the coordinator said it; every notice quotes it. */
   changeReason?: string;
+  /** The creation of the id this day is (`TrainingDayPlan.generation`); absent on older days. */
+  generation?: number;
   languages: Language[];
   capacity: number;
   seatsPerAssociation: number;

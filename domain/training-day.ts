@@ -162,6 +162,12 @@ export const TrainingDayPlanSchema = z
     previousEventId: SlugSchema.optional(),
     /** Wait in `draft` for the coordinator (`advancePhase`) instead of starting partner coordination. */
     startAsDraft: z.boolean().default(false),
+    /**
+     * This creation of the event id (see `client/event-id-registry.ts`): links and ledger keys
+     * carry it, so nothing of an earlier day with the same id acts on this one. Absent on days
+     * created before ids were bound to their run.
+     */
+    generation: z.number().int().positive().optional(),
   })
   .strict();
 export type TrainingDayPlan = z.infer<typeof TrainingDayPlanSchema>;

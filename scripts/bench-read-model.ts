@@ -60,14 +60,10 @@ async function main(): Promise<void> {
     const seed = JSON.parse(readFileSync(join(ROOT, 'examples', 'safi-2018-11-23.json'), 'utf8'));
     const eventIds: string[] = [];
     for (let index = 0; index < days; index += 1) {
-      const { eventId } = await createTrainingDay(
-        connections.temporal,
-        config.TEMPORAL_TASK_QUEUE,
-        {
-          ...seed,
-          id: `bench-day-${index}`,
-        },
-      );
+      const { eventId } = await createTrainingDay(connections, {
+        ...seed,
+        id: `bench-day-${index}`,
+      });
       eventIds.push(eventId);
     }
     // Wait until every day has published its projection.

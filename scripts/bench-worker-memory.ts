@@ -100,7 +100,7 @@ async function main(): Promise<number> {
     const started = performance.now();
     const ids = Array.from({ length: days }, (_, index) => `mem-day-${index}`);
     await pool(ids, 8, async (id) => {
-      await createTrainingDay(connections.temporal, config.TEMPORAL_TASK_QUEUE, seed, {
+      await createTrainingDay(connections, seed, {
         id,
         date: FUTURE_DATE,
       });

@@ -34,6 +34,8 @@ export function checkInOutcomeOf(record: AttendanceRecord, counted: boolean): Ch
     counted,
     checkedInAt: record.checkedInAt,
     attendees: record.attendees,
+    ...(record.seatsHeld === undefined ? {} : { seatsHeld: record.seatsHeld }),
+    ...(record.checkedInBy ? { checkedInBy: record.checkedInBy } : {}),
   };
 }
 

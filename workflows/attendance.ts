@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
-import { CHECK_IN_METHODS, type CheckIn } from '../domain/attendance';
+import { CHECK_IN_CHANNELS, CHECK_IN_METHODS, type CheckIn } from '../domain/attendance';
 import { SectorSchema } from '../domain/common';
 import { ErrorCodes } from '../domain/errors';
 import type { EventBrief } from '../domain/event-brief';
@@ -52,6 +52,16 @@ function validateCheckIn(
   const attendees = entry.attendees ?? 1;
   if (!Number.isInteger(attendees) || attendees < 1 || attendees > 50)
     refuseInput('must be a whole number from 1 to 50', 'attendees');
+  if (entry.checkedInBy !== undefined) {
+    const { channel, actor } = entry.checkedInBy;
+    if (!CHECK_IN_CHANNELS.includes(channel))
+      refuseInput(`must be one of ${CHECK_IN_CHANNELS.join(', ')}`, 'checkedInBy.channel');
+    if (typeof actor !== 'string' || actor.length === 0 || actor.length > 200)
+      refuseInput('must name who checked in', 'checkedInBy.actor');
+  }
+  // The booking is read by the client; a link may never let in more than it holds.
+  if (entry.method === 'token' && entry.seatsHeld !== undefined && attendees > entry.seatsHeld)
+    refuseInput(`at most ${entry.seatsHeld}: the seats booked`, 'attendees');
   if (entry.method === 'walk-in') {
     const walkIn = entry.walkIn;
     if (!walkIn || typeof walkIn.name !== 'string' || walkIn.name.trim() === '')
@@ -180,6 +190,9 @@ export async function attendanceWorkflow(input: AttendanceInput): Promise<void> 
           walkIn: entry.method === 'walk-in',
           email: association?.email,
           language: association?.preferredLanguage,
+          // Only when given: records of check-ins that carry neither stay as they always were.
+          ...(entry.seatsHeld === undefined ? {} : { seatsHeld: entry.seatsHeld }),
+          ...(entry.checkedInBy ? { checkedInBy: entry.checkedInBy } : {}),
         };
         state.records.push(record);
         byId.set(associationId, record);

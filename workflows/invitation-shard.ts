@@ -265,8 +265,19 @@ export async function invitationShardWorkflow(input: InvitationShardInput): Prom
     } catch {
       refuse(ErrorCodes.wrongPhase, 'seats can no longer be requested for this training day');
     }
-    // The ledger answers every request it receives (a closed ledger refuses the signal above).
-    await condition(() => (decisionsSeen.get(record.associationId) ?? 0) > seen);
+    // The ledger answers every request it receives (a closed ledger refuses the signal above),
+    // except one that reaches it as the day is cancelled: it ends without answering. Waiting
+    // for that answer kept the update, and so the shard, from ever finishing.
+    const decided = () => (decisionsSeen.get(record.associationId) ?? 0) > seen;
+    const endsWithDay = patched('rsvp-wait-ends-with-day');
+    await condition(() => decided() || (endsWithDay && (state.cancelled || state.dayOver)));
+    if (!decided())
+      refuse(
+        ErrorCodes.wrongPhase,
+        state.cancelled
+          ? 'the training day was cancelled: the answer was not recorded'
+          : 'the training day is over: the answer was not recorded',
+      );
     record.answeredAt = isoNow();
     record.answers += 1;
     state.outbox.push({

@@ -30,6 +30,8 @@ export function briefOf(plan: TrainingDayPlan): EventBrief {
     revision: plan.revision,
     // Absent rather than undefined: briefs of days never moved stay as they were.
     ...(plan.changeReason ? { changeReason: plan.changeReason } : {}),
+    // Only when set: briefs of days created before generations stay exactly as they were.
+    ...(plan.generation === undefined ? {} : { generation: plan.generation }),
     languages: day.languages,
     capacity: day.capacity,
     seatsPerAssociation: day.seatsPerAssociation,

@@ -5,6 +5,7 @@ import type { NextTrainingDayRequest } from '../../domain/follow-up-commands';
 import { planNextTrainingDay as planNext } from '../../domain/further-training';
 import type { TrainingDayPlan } from '../../domain/training-day';
 import type { ActivityDependencies } from '../dependencies';
+import { EventIdRegistry } from '../directory/event-id-registry';
 
 /**
  * Plans the next training day (a draft) from the current one. Done in an activity because
@@ -22,8 +23,9 @@ export async function planNextTrainingDay(
   },
 ): Promise<TrainingDayPlan> {
   const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+  let plan: TrainingDayPlan;
   try {
-    return planNext(
+    plan = planNext(
       { eventId: input.previousEventId, definition: input.definition },
       input.request,
       { recommendationId: input.recommendationId, ordinal: input.ordinal, today },
@@ -40,4 +42,17 @@ export async function planNextTrainingDay(
       });
     throw error;
   }
+  // Ids are used once, ever (see EventIdRegistry); the owner makes a retried attempt find its own.
+  const registry = new EventIdRegistry(deps.redis, deps.config.REDIS_PREFIX);
+  const outcome = await registry.claim(plan.eventId, {
+    owner: `next-day:${input.previousEventId}:${input.recommendationId}:${input.ordinal}`,
+  });
+  if (!outcome.claimed)
+    throw ApplicationFailure.create({
+      type: ErrorCodes.invalidInput,
+      message: `the id "${plan.eventId}" was already used by a training day (created ${outcome.existing.claimedAt}); ids are never reused`,
+      details: [{ field: 'id' }],
+      nonRetryable: true,
+    });
+  return { ...plan, generation: outcome.claim.generation };
 }

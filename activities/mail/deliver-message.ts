@@ -103,6 +103,7 @@ export class MailDelivery {
   async deliver(request: SendMessageRequest, hooks: DeliveryHooks = {}): Promise<SendOutcome> {
     const identity: MessageIdentity = {
       eventId: request.event.eventId,
+      generation: request.event.generation,
       recipient: request.recipient,
       purpose: request.purpose,
       revision: request.revision,

@@ -84,6 +84,7 @@ export function createMailActivities(
       const rendered = await delivery.render(request);
       const entry = await delivery.ledger.peek({
         eventId: request.event.eventId,
+        generation: request.event.generation,
         recipient: request.recipient,
         purpose: request.purpose,
         revision: request.revision,

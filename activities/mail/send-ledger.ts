@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { recipientKey, type MessageIdentity } from './message-identity';
+import { dayScope, recipientKey, type MessageIdentity } from './message-identity';
 import { RedisScript } from './redis-script';
 import { singleLine } from './text-safety';
 
@@ -130,9 +130,9 @@ export class SendLedger {
     private readonly options: SendLedgerOptions,
   ) {}
 
-  /** The Redis hash holding a day's ledger. */
-  key(eventId: string): string {
-    return `${this.prefix}mail:ledger:${eventId}`;
+  /** The Redis hash holding a day's ledger: one per event id and generation (`dayScope`). */
+  key(day: Pick<MessageIdentity, 'eventId' | 'generation'>): string {
+    return `${this.prefix}mail:ledger:${dayScope(day)}`;
   }
 
   /** The field of one message within its day's ledger. */
@@ -144,7 +144,7 @@ export class SendLedger {
   async claim(identity: MessageIdentity, owner: string): Promise<ClaimResult> {
     const reply = (await CLAIM.run(
       this.redis,
-      [this.key(identity.eventId)],
+      [this.key(identity)],
       [this.field(identity), owner, this.options.leaseMs, this.options.retentionSeconds],
     )) as string[];
     const [state, first = '', second = ''] = reply;
@@ -171,7 +171,7 @@ export class SendLedger {
   async markOnWire(identity: MessageIdentity, owner: string): Promise<boolean> {
     const marked = await ON_WIRE.run(
       this.redis,
-      [this.key(identity.eventId)],
+      [this.key(identity)],
       [this.field(identity), owner],
     );
     return marked === 1;
@@ -181,7 +181,7 @@ export class SendLedger {
   async renew(identity: MessageIdentity, owner: string): Promise<boolean> {
     const renewed = await RENEW.run(
       this.redis,
-      [this.key(identity.eventId)],
+      [this.key(identity)],
       [this.field(identity), owner, this.options.leaseMs],
     );
     return renewed === 1;
@@ -199,7 +199,7 @@ export class SendLedger {
 
   /** Gives the claim up (the send failed before the server took the message): a retry may send. */
   async release(identity: MessageIdentity, owner: string): Promise<void> {
-    await RELEASE.run(this.redis, [this.key(identity.eventId)], [this.field(identity), owner]);
+    await RELEASE.run(this.redis, [this.key(identity)], [this.field(identity), owner]);
   }
 
   /**
@@ -207,18 +207,20 @@ export class SendLedger {
    * outcome is unknown, so that the next attempt takes it over at once and flags its copy.
    */
   async endLease(identity: MessageIdentity, owner: string): Promise<void> {
-    await END_LEASE.run(this.redis, [this.key(identity.eventId)], [this.field(identity), owner]);
+    await END_LEASE.run(this.redis, [this.key(identity)], [this.field(identity), owner]);
   }
 
   /** Where a message stands, without claiming it (previews, tests). */
   async peek(identity: MessageIdentity): Promise<LedgerEntry | undefined> {
-    const value = await this.redis.hget(this.key(identity.eventId), this.field(identity));
+    const value = await this.redis.hget(this.key(identity), this.field(identity));
     return value === null ? undefined : parseEntry(value);
   }
 
   /** Every entry of a day's ledger, by field (for tests and the coordinator's reports). */
-  async entries(eventId: string): Promise<Map<string, LedgerEntry>> {
-    const all = await this.redis.hgetall(this.key(eventId));
+  async entries(
+    day: Pick<MessageIdentity, 'eventId' | 'generation'>,
+  ): Promise<Map<string, LedgerEntry>> {
+    const all = await this.redis.hgetall(this.key(day));
     const entries = new Map<string, LedgerEntry>();
     for (const [field, value] of Object.entries(all)) {
       const entry = parseEntry(value);
@@ -235,7 +237,7 @@ export class SendLedger {
   ): Promise<void> {
     await COMPLETE.run(
       this.redis,
-      [this.key(identity.eventId)],
+      [this.key(identity)],
       [this.field(identity), owner, state, detail, this.options.retentionSeconds],
     );
   }

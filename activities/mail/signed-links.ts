@@ -18,6 +18,11 @@ export interface LinkClaims {
   associationId: string;
   /** The invitee's invitation shard, so the page reaches the right workflow without a lookup. */
   shard: number;
+  /**
+   * The day's generation (`EventBrief.generation`): the link acts only on that creation of the
+   * id. Absent from links of days created before generations (and from the days themselves).
+   */
+  generation?: number;
   /** When the link stops working, seconds since the epoch. */
   expiresAt: number;
 }
@@ -30,6 +35,7 @@ const PayloadSchema = z
     e: SlugSchema,
     a: SlugSchema,
     s: z.number().int().min(0).max(1_000_000),
+    g: z.number().int().positive().optional(),
     x: z.number().int().positive(),
   })
   .strict();
@@ -57,6 +63,41 @@ export class LinkExpiredError extends MultaqaError {
   }
 }
 
+/** A genuine link of an earlier day that had the same event id (cancelled or over). */
+export class LinkOfEarlierDayError extends MultaqaError {
+  constructor(readonly claims: LinkClaims) {
+    super(
+      ErrorCodes.expiredLink,
+      'this link belongs to an earlier training day with this id',
+      'token',
+    );
+    this.name = 'LinkOfEarlierDayError';
+  }
+}
+
+/** A genuine link of this day, which was cancelled: it no longer does anything. */
+export class LinkOfCancelledDayError extends MultaqaError {
+  constructor(readonly claims: LinkClaims) {
+    super(ErrorCodes.expiredLink, 'this invitation belongs to a cancelled training day', 'token');
+    this.name = 'LinkOfCancelledDayError';
+  }
+}
+
+/**
+ * Checks that a verified link was issued by the day now holding its event id: same generation,
+ * both possibly absent (a day created before generations signs tokens without one, and they
+ * keep working for it). A day with a generation never issued a token without one, so such a
+ * token, or one of another generation, is from an earlier day. Throws `LinkOfEarlierDayError`,
+ * or `LinkOfCancelledDayError` when the link's own day was cancelled.
+ */
+export function ensureLinkOfDay(
+  claims: LinkClaims,
+  day: { generation?: number; cancelled: boolean },
+): void {
+  if (claims.generation !== day.generation) throw new LinkOfEarlierDayError(claims);
+  if (day.cancelled) throw new LinkOfCancelledDayError(claims);
+}
+
 function signature(payloadPart: string, secret: string): Buffer {
   return createHmac('sha256', secret).update(SIGNATURE_CONTEXT).update(payloadPart).digest();
 }
@@ -72,6 +113,8 @@ export function signLink(claims: Omit<LinkClaims, 'version'>, secret: string): s
     e: claims.eventId,
     a: claims.associationId,
     s: claims.shard,
+    // Left out when absent: a day without a generation signs exactly the tokens it always did.
+    ...(claims.generation === undefined ? {} : { g: claims.generation }),
     x: claims.expiresAt,
   });
   const payloadPart = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
@@ -125,6 +168,7 @@ export function verifyLinkToken(
     eventId: parsed.data.e,
     associationId: parsed.data.a,
     shard: parsed.data.s,
+    ...(parsed.data.g === undefined ? {} : { generation: parsed.data.g }),
     expiresAt: parsed.data.x,
   };
   if (expectedPurpose && claims.purpose !== expectedPurpose)
@@ -189,7 +233,7 @@ export interface LinkIssuer {
 /** Signs a link of `purpose` for one association of `event`, with the expiry its purpose calls for. */
 export function issueLink(
   purpose: LinkPurpose,
-  event: Pick<EventBrief, 'eventId' | 'endsAt' | 'rsvpDeadlineAt' | 'timeZone'>,
+  event: Pick<EventBrief, 'eventId' | 'generation' | 'endsAt' | 'rsvpDeadlineAt' | 'timeZone'>,
   invitee: { associationId: string; shard: number },
   issuer: LinkIssuer,
 ): IssuedLink {
@@ -200,6 +244,7 @@ export function issueLink(
       eventId: event.eventId,
       associationId: invitee.associationId,
       shard: invitee.shard,
+      generation: event.generation,
       expiresAt: Math.floor(expiresAt.getTime() / 1000),
     },
     issuer.secret,

@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { AttendanceFigures, CheckIn, CheckInOutcome } from '../attendance';
+import type { AttendanceFigures, CheckedInBy, CheckIn, CheckInOutcome } from '../attendance';
 import type { EventBrief } from '../event-brief';
 import type { Language } from '../common';
 import type { LifecycleTuning } from './training-day';
@@ -22,6 +22,10 @@ export interface AttendanceRecord {
   attendees: number;
   checkedInAt: string;
   walkIn: boolean;
+  /** Seats the association held then; people beyond them were let in by door staff. */
+  seatsHeld?: number;
+  /** Channel and actor of the check-in (absent on records made before they were kept). */
+  checkedInBy?: CheckedInBy;
   email?: string;
   language?: Language;
 }

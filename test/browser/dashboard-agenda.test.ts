@@ -49,8 +49,7 @@ describe("the dashboard's agenda form, in headless Chromium", () => {
   it('a signed-in coordinator moves and adds agenda items; a viewer sees no form', async () => {
     const eventId = uniqueId('browser-agenda');
     await createTrainingDay(
-      stack.temporal.client,
-      stack.config.TEMPORAL_TASK_QUEUE,
+      { config: stack.config, temporal: stack.temporal.client, redis: stack.redis.redis },
       { ...SEED, id: eventId },
       { date: futureDate(30) },
     );

@@ -48,12 +48,7 @@ describe('the dashboard in headless Chromium', () => {
       temporal: stack.temporal.client,
       redis: stack.redis.redis,
     };
-    await createTrainingDay(
-      stack.temporal.client,
-      stack.config.TEMPORAL_TASK_QUEUE,
-      { ...SEED, id: eventId },
-      { date: futureDate(30) },
-    );
+    await createTrainingDay(connections, { ...SEED, id: eventId }, { date: futureDate(30) });
     return { eventId, connections };
   }
 

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { listPossibleDuplicates } from '../../activities/mail';
 import { AssociationDirectory } from '../../activities/directory/association-directory';
 import { createTrainingDay, readTrainingDayStatus } from '../../client/training-days';
+import { parseConfig } from '../../domain/config';
 import { workflowIds } from '../../domain/workflow-ids';
 import { SmtpRelay } from '../integration/mail-smtp-proxy';
 import {
@@ -90,9 +91,14 @@ describe('a campaign through worker kills and an SMTP outage', () => {
       );
 
     let worker = await startWorker();
+    const config = parseConfig({
+      ...process.env,
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      REDIS_PREFIX: redis.prefix,
+      LINK_SECRET: TEST_LINK_SECRET,
+    });
     await createTrainingDay(
-      temporal.client,
-      taskQueue,
+      { config, temporal: temporal.client, redis: redis.redis },
       { ...seed, ...registrationOnly(CAMPAIGN * 3, [province]), id: eventId },
       { date: date ?? undefined },
     );

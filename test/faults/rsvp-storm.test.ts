@@ -69,8 +69,7 @@ describe('an RSVP storm against capacity', () => {
     const seed = seedDefinition();
     const date = DateTime.now().setZone(seed.timeZone).plus({ days: 30 }).toISODate();
     await createTrainingDay(
-      stack.temporal.client,
-      stack.config.TEMPORAL_TASK_QUEUE,
+      { config: stack.config, temporal: stack.temporal.client, redis: stack.redis.redis },
       {
         ...seed,
         ...registrationOnly(CAPACITY, [province]),

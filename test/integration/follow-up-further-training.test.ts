@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { EventIdRegistry } from '../../activities/directory/event-id-registry';
 import { createNextTrainingDay, readFollowUp } from '../../client/follow-ups';
 import { MultaqaError } from '../../domain/errors';
 import { nextEventCreated, getTrainingDayStatus } from '../../domain/messages/training-day';
@@ -135,5 +136,39 @@ describe('further training: the next training day created as a draft from a reco
     expect(
       (await readFollowUp(client, { eventId, recommendationId: training.id })).nextEventIds,
     ).toEqual([]);
+  });
+
+  it('claims the next day’s id for good, and refuses one already used (issue 14)', async () => {
+    const { client } = stack.env;
+    const now = await stack.env.currentTimeMs();
+    const eventId = uniqueId('further-ids');
+    const plan = seedPlanOn(new Date(now - DAY).toISOString().slice(0, 10), eventId);
+    const training = SEED_RECOMMENDATIONS.find((item) => item.kind === 'further-training')!;
+    const ref = { eventId, recommendationId: training.id };
+    await client.workflow.start(followUpWorkflow, {
+      taskQueue: stack.taskQueue,
+      workflowId: workflowIds.followUp(eventId, training.id),
+      args: [followUpInputFor(plan, training, workflowIds.trainingDay(eventId))],
+    });
+    const registry = new EventIdRegistry(stack.redis.redis, stack.redis.prefix);
+    // Another day took the id the second session would get.
+    await registry.claim(`${eventId}-further-training-2`);
+
+    const first = await createNextTrainingDay(client, ref, {});
+    const claim = await registry.find(first.eventId);
+    expect(claim?.generation).toEqual(expect.any(Number));
+    const started = await client.workflow.getHandle(first.workflowId).fetchHistory();
+    const startedPlan = JSON.parse(
+      Buffer.from(
+        started.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!.data!,
+      ).toString('utf8'),
+    );
+    expect(startedPlan.generation).toBe(claim?.generation);
+
+    await expect(createNextTrainingDay(client, ref, {})).rejects.toMatchObject({
+      field: 'id',
+      message: expect.stringContaining('already used'),
+    });
+    expect((await readFollowUp(client, ref)).nextEventIds).toEqual([first.eventId]);
   });
 });

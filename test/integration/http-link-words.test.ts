@@ -47,12 +47,7 @@ describe('link pages in the reader’s words (issue 9)', () => {
     await importAssociations(stack.redis.redis, stack.config.REDIS_PREFIX, CSV);
     eventId = uniqueId('link-words');
     const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    await createTrainingDay(
-      stack.temporal.client,
-      stack.config.TEMPORAL_TASK_QUEUE,
-      { ...SEED, id: eventId },
-      { date },
-    );
+    await createTrainingDay(connections, { ...SEED, id: eventId }, { date });
     await eventually(
       () => advanceDay(connections, eventId, { to: 'invitations-open', reason: 'test' }),
       () => true,

@@ -141,9 +141,8 @@ describe('public link pages behind signed links', () => {
       temporal: stack.temporal.client,
       redis: stack.redis.redis,
     };
-    await createTrainingDay(
-      stack.temporal.client,
-      stack.config.TEMPORAL_TASK_QUEUE,
+    const { plan } = await createTrainingDay(
+      connections,
       { ...SEED, id: eventId },
       { date: futureDate(30) },
     );
@@ -162,7 +161,14 @@ describe('public link pages behind signed links', () => {
       return invitee.status === 'invited' ? invitee : undefined;
     });
     const token = signLink(
-      { purpose: 'rsvp', eventId, associationId, shard, expiresAt: inAnHour() },
+      {
+        purpose: 'rsvp',
+        eventId,
+        associationId,
+        shard,
+        expiresAt: inAnHour(),
+        generation: plan.generation,
+      },
       TEST_LINK_SECRET,
     );
 
@@ -211,6 +217,7 @@ describe('public link pages behind signed links', () => {
       {
         purpose: 'rsvp',
         eventId,
+        generation: plan.generation,
         associationId: arabic,
         shard: arabicShard,
         expiresAt: inAnHour(),
@@ -224,7 +231,14 @@ describe('public link pages behind signed links', () => {
     // At the door: the check-in link's page shows a button; only its POST checks in.
     await advanceDay(connections, eventId, { to: 'in-progress', reason: 'test' });
     const checkInToken = signLink(
-      { purpose: 'check-in', eventId, associationId, shard, expiresAt: inAnHour() },
+      {
+        purpose: 'check-in',
+        eventId,
+        associationId,
+        shard,
+        expiresAt: inAnHour(),
+        generation: plan.generation,
+      },
       TEST_LINK_SECRET,
     );
     const form = async (path: string, body: string) =>
@@ -252,7 +266,14 @@ describe('public link pages behind signed links', () => {
     // After the day: the survey link records a rating and comments.
     await advanceDay(connections, eventId, { to: 'closed', reason: 'test' });
     const surveyToken = signLink(
-      { purpose: 'survey', eventId, associationId, shard, expiresAt: inAnHour() },
+      {
+        purpose: 'survey',
+        eventId,
+        associationId,
+        shard,
+        expiresAt: inAnHour(),
+        generation: plan.generation,
+      },
       TEST_LINK_SECRET,
     );
     // The page offers the form once the read model has the day closed.

@@ -123,7 +123,7 @@ async function sentInLedger(eventId: string): Promise<number> {
     leaseMs: LEASE_MS,
     retentionSeconds: 60,
   });
-  return [...(await ledger.entries(eventId)).values()].filter((entry) => entry.state === 'sent')
+  return [...(await ledger.entries({ eventId })).values()].filter((entry) => entry.state === 'sent')
     .length;
 }
 
@@ -236,7 +236,7 @@ describe('a mail campaign on a real worker process', () => {
       leaseMs: LEASE_MS,
       retentionSeconds: 60,
     });
-    const claimedAtKill = [...(await ledger.entries(event.eventId)).values()].filter(
+    const claimedAtKill = [...(await ledger.entries(event)).values()].filter(
       (entry) => entry.state === 'claimed' || entry.state === 'on-wire',
     ).length;
     await kill(first, 'SIGKILL');

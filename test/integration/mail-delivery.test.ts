@@ -291,6 +291,44 @@ describe('exactly once', () => {
   });
 });
 
+describe('the ledger is bound to the day’s generation', () => {
+  it('sends the invitation of a later day with the same id, and keeps a running day’s ledger as it was', async () => {
+    const mail = mailActivities();
+    // A day created before generations: its ledger key is the one running campaigns use.
+    const older = freshEvent('same-id');
+    const request: SendMessageRequest = {
+      purpose: 'association-invitation',
+      event: older,
+      recipient: associationIn('fr'),
+      revision: 0,
+    };
+    const first = await mail.sendMessage(request);
+    expect(first.status).toBe('sent');
+    expect(await redis.redis.hlen(`${redis.prefix}mail:ledger:${older.eventId}`)).toBe(1);
+    expect(await mail.sendMessage(request)).toEqual({
+      status: 'already-sent',
+      messageId: first.messageId,
+    });
+
+    // The same id created again (a new generation): its own ledger, its own Message-ID.
+    const later = { ...older, generation: 1_764_570_000_000 };
+    const again = await mail.sendMessage({ ...request, event: later });
+    expect(again.status).toBe('sent');
+    expect(again.messageId).not.toBe(first.messageId);
+    expect(await mail.sendMessage({ ...request, event: later })).toEqual({
+      status: 'already-sent',
+      messageId: again.messageId,
+    });
+    await sink.waitFor(() => messagesFor(older.eventId).length >= 2);
+    const [, laterMessage] = messagesFor(older.eventId);
+    const links = laterMessage!.parsed.text!.match(/\/links\/rsvp\/([A-Za-z0-9_.-]+)/);
+    expect(
+      verifyLinkToken(links![1]!, TEST_LINK_SECRET, new Date('2018-11-01T00:00:00Z'), 'rsvp')
+        .generation,
+    ).toBe(later.generation);
+  });
+});
+
 describe('the send ledger after a dead attempt', () => {
   const shortLease = () =>
     new SendLedger(redis.redis, redis.prefix, { leaseMs: 200, retentionSeconds: 60 });
@@ -507,7 +545,7 @@ describe('failures', () => {
         retentionSeconds: 60,
       });
       await waitUntil(async () => {
-        const sent = [...(await ledger.entries(event.eventId)).values()].filter(
+        const sent = [...(await ledger.entries(event)).values()].filter(
           (entry) => entry.state === 'sent',
         );
         return sent.length === messagesFor(event.eventId).length;

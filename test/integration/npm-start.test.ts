@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +39,8 @@ describe('npm start: the service on embedded defaults', () => {
       TEMPORAL_UI_URL: `http://127.0.0.1:${uiPort}`,
       TEMPORAL_TASK_QUEUE: `npm-start-${temporalPort}`,
       REDIS_URL: TEST_REDIS_URL,
-      REDIS_PREFIX: `multaqa-test:npm-start-${temporalPort}:`,
+      // Unique per run: event ids are kept for good, and ports come round again.
+      REDIS_PREFIX: `multaqa-test:npm-start-${temporalPort}-${randomUUID().slice(0, 8)}:`,
       PORT: String(httpPort),
       MULTAQA_VAR_DIR: varDir,
       SMTP_URL: '',

@@ -81,7 +81,11 @@ describe('check-in and survey pages', () => {
       ['ar', 'على الساعة <bdi>14:00</bdi>'],
     ] as const) {
       const unavailable = unavailableNow(language, 'check-in', day, before);
-      const html = checkInPage(language, event, { action: '/links/check-in/t', unavailable });
+      const html = checkInPage(language, event, {
+        action: '/links/check-in/t',
+        unavailable,
+        maxAttendees: 2,
+      });
       expect(html).not.toContain('<form');
       expect(html).toContain(said);
       expect(html).not.toMatch(NOT_FOR_READERS);

@@ -1,9 +1,12 @@
 import {
+  ensureLinkOfDay,
   issueLink,
   linkExpiry,
   linkUrl,
   LinkExpiredError,
   LinkInvalidError,
+  LinkOfCancelledDayError,
+  LinkOfEarlierDayError,
   publicBaseUrl,
   signLink,
   verifyLinkToken,
@@ -183,5 +186,67 @@ describe('link lifetimes', () => {
       'https://x.example.org',
     );
     expect(publicBaseUrl({ HOST: '127.0.0.1', PORT: 3000 })).toBe('http://127.0.0.1:3000');
+  });
+});
+
+describe('links bound to the day’s run (issue 14)', () => {
+  /** `claims` as signed by the version before generations (recorded from it, unchanged since). */
+  const TOKEN_WITHOUT_GENERATION =
+    'eyJ2IjoxLCJwIjoicnN2cCIsImUiOiJzYWZpLTIwMTgtMTEtMjMiLCJhIjoicG90aWVycy1zYWZpIiwicyI6MywieCI6MTU0Mjk5NDIwMH0.KUHQzADvUN0AGCVQe_Axd3we7JFRElakpYXeLV_pu3M';
+  const generation = 1_764_570_000_000;
+
+  it('still verifies a token sent before generations, and signs the same token for a day without one', () => {
+    expect(verifyLinkToken(TOKEN_WITHOUT_GENERATION, TEST_SECRET, before)).toEqual({
+      version: 1,
+      ...claims,
+    });
+    expect(signLink(claims, TEST_SECRET)).toBe(TOKEN_WITHOUT_GENERATION);
+  });
+
+  it('carries the day’s generation in the signed payload: it cannot be removed or changed', () => {
+    const token = signLink({ ...claims, generation }, TEST_SECRET);
+    expect(verifyLinkToken(token, TEST_SECRET, before).generation).toBe(generation);
+    const [payloadPart, signaturePart] = token.split('.');
+    const payload = JSON.parse(Buffer.from(payloadPart!, 'base64url').toString('utf8'));
+    for (const altered of [
+      { ...payload, g: undefined },
+      { ...payload, g: generation + 1 },
+    ]) {
+      const forged = `${Buffer.from(JSON.stringify(altered)).toString('base64url')}.${signaturePart}`;
+      expect(() => verifyLinkToken(forged, TEST_SECRET, before)).toThrow(LinkInvalidError);
+    }
+  });
+
+  it('issues links carrying the generation of the day they are sent for', () => {
+    const link = issueLink(
+      'rsvp',
+      { ...seedEventBrief(), generation },
+      { associationId: 'potiers-safi', shard: 1 },
+      { secret: TEST_SECRET, baseUrl: 'https://multaqa.example.org', now: SEND_TIME, ttlDays: 60 },
+    );
+    expect(verifyLinkToken(link.token, TEST_SECRET, SEND_TIME).generation).toBe(generation);
+  });
+
+  it('lets a link act only on the day that issued it, and says when that day was cancelled', () => {
+    const old = verifyLinkToken(TOKEN_WITHOUT_GENERATION, TEST_SECRET, before);
+    const current = verifyLinkToken(
+      signLink({ ...claims, generation }, TEST_SECRET),
+      TEST_SECRET,
+      before,
+    );
+    // Days created before generations keep honouring the links they sent.
+    expect(() => ensureLinkOfDay(old, { cancelled: false })).not.toThrow();
+    expect(() => ensureLinkOfDay(current, { generation, cancelled: false })).not.toThrow();
+    // A day created again with the same id: links of the earlier one do nothing.
+    expect(() => ensureLinkOfDay(old, { generation, cancelled: false })).toThrow(
+      LinkOfEarlierDayError,
+    );
+    expect(() =>
+      ensureLinkOfDay(current, { generation: generation + 1, cancelled: false }),
+    ).toThrow(LinkOfEarlierDayError);
+    expect(() => ensureLinkOfDay(current, { cancelled: false })).toThrow(LinkOfEarlierDayError);
+    expect(() => ensureLinkOfDay(current, { generation, cancelled: true })).toThrow(
+      LinkOfCancelledDayError,
+    );
   });
 });

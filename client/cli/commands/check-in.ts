@@ -1,16 +1,33 @@
+import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { recordCheckIn } from '../../attendance';
-import { print, type OutputOptions } from '../output';
+import type { CheckedInBy } from '../../../domain/attendance';
+import { listCheckInsOf, recordCheckIn } from '../../attendance';
+import { print, table, type OutputOptions } from '../output';
 import { numberOption, withConnections } from '../session';
 
-/** `multaqa check-in`: at the door of the training day. */
+/** The CLI's user, as the actor of what it records. */
+function cliActor(): CheckedInBy {
+  let actor: string;
+  try {
+    actor = userInfo().username;
+  } catch {
+    actor = process.env.USER ?? 'unknown user';
+  }
+  return { channel: 'cli', actor: actor || 'unknown user' };
+}
+
+/** `multaqa check-in` and `multaqa check-ins`: at the door of the training day. */
 export function registerCheckInCommands(program: Command): void {
   program
     .command('check-in')
-    .description('check an association (or a walk-in) in at the door')
+    .description('check an association (or a walk-in) in at the door, within the seats it booked')
     .argument('<eventId>')
     .argument('<associationId>')
-    .option('--attendees <n>', 'people who came for it', '1')
+    .option('--attendees <n>', 'people who came for it (at most the seats booked)', '1')
+    .option(
+      '--admit-extra',
+      'let in more people than booked, or an association holding no seat (walk-ins)',
+    )
     .option('--walk-in', 'not invited: give --name, --province and --sector')
     .option('--name <name>', 'walk-in: name of the association')
     .option('--province <province>', 'walk-in: its province')
@@ -22,6 +39,7 @@ export function registerCheckInCommands(program: Command): void {
         associationId: string,
         options: {
           attendees: string;
+          admitExtra?: boolean;
           walkIn?: boolean;
           name?: string;
           province?: string;
@@ -32,18 +50,46 @@ export function registerCheckInCommands(program: Command): void {
           associationId,
           attendees: numberOption(options.attendees),
           method: options.walkIn ? 'walk-in' : 'coordinator',
+          ...(options.admitExtra ? { admitExtra: true } : {}),
           walkIn: options.walkIn
             ? { name: options.name, province: options.province, sector: options.sector }
             : undefined,
         };
         const outcome = await withConnections((connections) =>
-          recordCheckIn(connections, eventId, input),
+          recordCheckIn(connections, eventId, input, cliActor()),
         );
         print(options, outcome, () =>
           outcome.counted
-            ? `${associationId}: checked in (${outcome.attendees} people)`
+            ? `${associationId}: checked in (${outcome.attendees} people${extraOf(outcome)})`
             : `${associationId}: was already checked in at ${outcome.checkedInAt}`,
         );
       },
     );
+
+  program
+    .command('check-ins')
+    .description('who checked in: people, seats booked, and through what and by whom')
+    .argument('<eventId>')
+    .option('--json', 'print JSON')
+    .action(async (eventId: string, options: OutputOptions) => {
+      const checkIns = await withConnections((connections) => listCheckInsOf(connections, eventId));
+      print(options, checkIns, () =>
+        table(
+          ['association', 'people', 'booked', 'how', 'by', 'at'],
+          checkIns.map((entry) => [
+            entry.associationId,
+            String(entry.attendees),
+            entry.seatsHeld === undefined ? '-' : String(entry.seatsHeld),
+            entry.checkedInBy?.channel ?? entry.method,
+            entry.checkedInBy?.actor ?? '-',
+            entry.checkedInAt,
+          ]),
+        ),
+      );
+    });
+}
+
+function extraOf(outcome: { attendees: number; seatsHeld?: number }): string {
+  const extra = outcome.seatsHeld === undefined ? 0 : outcome.attendees - outcome.seatsHeld;
+  return extra > 0 ? `, ${extra} beyond the ${outcome.seatsHeld} booked` : '';
 }

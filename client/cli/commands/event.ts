@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { TrainingDayPhaseSchema } from '../../../domain/training-day';
-import { connectTemporalClient } from '../../temporal-client';
 import { listTrainingDays, readStatus, startTrainingDay } from '../../training-days';
 import { planTrainingDay } from '../../training-day-plan';
 import { advanceDay, cancelDay, rescheduleDay } from '../../training-day-changes';
@@ -23,20 +22,17 @@ export function registerEventCommands(program: Command): void {
     .option('--id <slug>', 'another id for the event')
     .option('--json', 'print JSON')
     .action(async (options: { file: string; date?: string; id?: string } & OutputOptions) => {
-      const { config, taxonomy } = cliSettings();
+      const { taxonomy } = cliSettings();
       // Bad input is reported as such even when Temporal is down: check before connecting.
       const plan = planTrainingDay(readJsonFile(options.file), {
         date: options.date,
         id: options.id,
         taxonomy,
       });
-      const client = await connectTemporalClient(config);
-      try {
-        const { eventId } = await startTrainingDay(client, config.TEMPORAL_TASK_QUEUE, plan);
-        print(options, { eventId }, () => `created training day ${eventId}`);
-      } finally {
-        await client.connection.close();
-      }
+      const { eventId } = await withConnections((connections) =>
+        startTrainingDay(connections, plan),
+      );
+      print(options, { eventId }, () => `created training day ${eventId}`);
     });
 
   event

@@ -120,6 +120,21 @@ export const LINK_PAGE_TEXT = {
     fr: "La journée est terminée : l'enregistrement à l'accueil est clos.",
     en: 'The day is over: check-in is closed.',
   },
+  checkInDeclined: {
+    ar: 'اعتذرت جمعيتكم عن الدعوة، لذلك لا يوجد مقعد محجوز لها. المرجو التوجه إلى فريق الاستقبال.',
+    fr: "Votre association a décliné l'invitation : aucune place ne lui est réservée. Adressez-vous à l'accueil.",
+    en: 'Your association declined the invitation, so no seat is held for it. Please see the staff at the door.',
+  },
+  checkInNoSeat: {
+    ar: 'لا يوجد مقعد محجوز لجمعيتكم (لائحة الانتظار أو لا جواب). المرجو التوجه إلى فريق الاستقبال.',
+    fr: "Aucune place n'est réservée pour votre association (liste d'attente ou pas de réponse). Adressez-vous à l'accueil.",
+    en: 'No seat is held for your association (waiting list or no answer). Please see the staff at the door.',
+  },
+  checkInTooMany: {
+    ar: 'حجزت جمعيتكم لـ{seats}: لا يسجل هذا الرابط أكثر من ذلك. للمزيد، المرجو التوجه إلى فريق الاستقبال.',
+    fr: "Votre association a réservé pour {seats} : ce lien n'en enregistre pas davantage. Pour plus de personnes, adressez-vous à l'accueil.",
+    en: 'Your association booked for {seats}: this link checks in no more. For more people, please see the staff at the door.',
+  },
   surveyTitle: { ar: 'رأيكم يهمنا', fr: 'Votre avis', en: 'Your opinion' },
   surveyIntro: {
     ar: 'كيف تقيمون هذا اليوم التكويني؟',
@@ -166,6 +181,16 @@ export const LINK_PAGE_TEXT = {
     ar: 'انتهت صلاحية هذا الرابط.',
     fr: 'Ce lien a expiré.',
     en: 'This link has expired.',
+  },
+  cancelledDay: {
+    ar: 'هذه الدعوة تخص يوما تكوينيا تم إلغاؤه، ولم يعد لهذا الرابط أي مفعول.',
+    fr: 'Cette invitation concerne une journée de formation annulée : ce lien ne permet plus rien.',
+    en: 'This invitation belongs to a cancelled training day: this link no longer does anything.',
+  },
+  earlierDay: {
+    ar: 'هذا الرابط يخص يوما تكوينيا سابقا يحمل نفس المعرف، تم إلغاؤه أو انتهى. المرجو استعمال الرابط الوارد في آخر رسالة توصلتم بها.',
+    fr: 'Ce lien concerne une journée de formation antérieure portant le même identifiant, annulée ou terminée. Utilisez le lien de votre dernier message.',
+    en: 'This link belongs to an earlier training day with the same id, which was cancelled or is over. Please use the link from your latest message.',
   },
   unavailable: {
     ar: 'الخدمة غير متاحة مؤقتا. المرجو المحاولة لاحقا.',

@@ -164,17 +164,20 @@ export function rsvpPage(
   });
 }
 
-/** The check-in page: one button that POSTs; before check-in opens, when it opens instead. */
+/**
+ * The check-in page: one button that POSTs, for at most the seats the association holds;
+ * before check-in opens, when it opens instead.
+ */
 export function checkInPage(
   language: Language,
   event: LinkPageEvent,
-  options: { action: string; unavailable?: string },
+  options: { action: string; unavailable?: string; maxAttendees: number },
 ): string {
   return formPage(language, 'checkInTitle', event, {
     intro: options.unavailable ? '' : `<p>${text(language, 'checkInIntro')}</p>`,
     action: options.action,
     unavailable: options.unavailable,
-    fields: `<label>${text(language, 'attendees')}<input type="number" name="attendees" min="1" max="50" value="1" required></label>
+    fields: `<label>${text(language, 'attendees')}<input type="number" name="attendees" min="1" max="${options.maxAttendees}" value="1" required></label>
 <div class="buttons"><button type="submit">${text(language, 'checkIn')}</button></div>`,
   });
 }

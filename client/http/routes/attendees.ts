@@ -1,7 +1,7 @@
 import { CheckInSchema } from '../../../domain/attendance';
 import { RecommendationSchema } from '../../../domain/follow-up';
 import { RsvpSchema } from '../../../domain/registration';
-import { recordCheckIn } from '../../attendance';
+import { listCheckInsOf, recordCheckIn } from '../../attendance';
 import { recordRsvp } from '../../registrations';
 import { recommend } from '../../training-day-changes';
 import type { HttpContext } from '../http-context';
@@ -33,14 +33,38 @@ export function registerAttendeeRoutes({ routes, connections }: HttpContext): vo
     {
       method: 'POST',
       url: '/api/events/:eventId/check-ins',
-      summary: 'Check an association (or a walk-in) in at the door',
+      summary:
+        'Check an association (or a walk-in) in at the door, within the seats it booked (admitExtra: door staff let more in)',
       tag: 'attendance',
       access: 'coordinator',
       params: EventParams,
       body: CheckInSchema,
-      responses: { 200: { description: 'CheckInOutcome (counted false when already in)' } },
+      responses: {
+        200: { description: 'CheckInOutcome (counted false when already in)' },
+        400: { description: 'more people than the seats booked, without admitExtra' },
+        409: {
+          description: 'no seat held (declined, waiting list) without admitExtra; door closed',
+        },
+      },
     },
-    async ({ params, request }) => recordCheckIn(connections, params.eventId, request.body),
+    async ({ params, request }) =>
+      recordCheckIn(connections, params.eventId, request.body, {
+        channel: 'api',
+        actor: 'coordinator key',
+      }),
+  );
+
+  routes.add(
+    {
+      method: 'GET',
+      url: '/api/events/:eventId/check-ins',
+      summary: 'Who checked in: people, seats held, and through what and by whom',
+      tag: 'attendance',
+      access: 'viewer',
+      params: EventParams,
+      responses: { 200: { description: 'CheckInOutcome with province, sector and method, each' } },
+    },
+    async ({ params }) => listCheckInsOf(connections, params.eventId),
   );
 
   routes.add(

@@ -50,12 +50,9 @@ export function registerEventRoutes({ routes, connections }: HttpContext): void 
       responses: { 201: { description: 'created: { eventId, workflowId }' } },
     },
     async ({ request, reply }) => {
-      const created = await createTrainingDay(
-        connections.temporal,
-        connections.config.TEMPORAL_TASK_QUEUE,
-        request.body,
-        { taxonomy: taxonomyOf(connections.config) },
-      );
+      const created = await createTrainingDay(connections, request.body, {
+        taxonomy: taxonomyOf(connections.config),
+      });
       reply.code(201);
       return { eventId: created.eventId, workflowId: created.workflowId };
     },

@@ -1,8 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
+  ensureLinkOfDay,
   LinkExpiredError,
   LinkInvalidError,
+  LinkOfCancelledDayError,
+  LinkOfEarlierDayError,
   verifyLinkToken,
   type LinkClaims,
   type LinkPurpose,
@@ -10,7 +13,13 @@ import {
 import { languageFallback, placeLine, seatsText } from '../../../activities/mail/message-language';
 import { FreeTextSchema, LANGUAGES, pickText, type Language } from '../../../domain/common';
 import { ErrorCodes, MultaqaError } from '../../../domain/errors';
-import { recordCheckIn, recordSurveyResponse } from '../../attendance';
+import type { InviteeView } from '../../../domain/messages/registration';
+import {
+  CheckInRefusedError,
+  recordCheckIn,
+  recordSurveyResponse,
+  seatsForCheckIn,
+} from '../../attendance';
 import { findInvitee, recordRsvp } from '../../registrations';
 import { StartedPlanCache } from '../../started-plan';
 import { readStatus } from '../../training-days';
@@ -51,6 +60,11 @@ const SurveyFormSchema = z.object({
 });
 
 const TITLE_KEY = { rsvp: 'rsvpTitle', 'check-in': 'checkInTitle', survey: 'surveyTitle' } as const;
+const CHECK_IN_REFUSAL_KEY = {
+  declined: 'checkInDeclined',
+  'no-seat': 'checkInNoSeat',
+  'too-many': 'checkInTooMany',
+} as const;
 
 /** The language a visitor's browser prefers among ours (for pages shown before we know them). */
 function browserLanguage(request: FastifyRequest): Language {
@@ -104,11 +118,17 @@ export function registerPublicLinkRoutes(
     day: LinkPageDay;
     current?: CurrentAnswer;
     maxSeats: number;
+    invitee?: InviteeView;
   }> => {
     const [{ status }, plan] = await Promise.all([
       readStatus(connections, claims.eventId),
-      plans.get(claims.eventId).catch(() => undefined),
+      plans.get(claims.eventId),
     ]);
+    // Before anything is shown or done: the link must come from this day, still held.
+    ensureLinkOfDay(claims, {
+      generation: plan.generation,
+      cancelled: status.phase === 'cancelled',
+    });
     const invitee = await findInvitee(connections, claims.eventId, claims.associationId, {
       shard: claims.shard,
     }).catch(() => undefined);
@@ -119,7 +139,8 @@ export function registerPublicLinkRoutes(
       invitee?.status === 'declined';
     return {
       language,
-      maxSeats: plan?.definition.seatsPerAssociation ?? 50,
+      invitee,
+      maxSeats: plan.definition.seatsPerAssociation,
       event: {
         title: pickText(status.title, language),
         startsAt: status.startsAt,
@@ -152,6 +173,18 @@ export function registerPublicLinkRoutes(
     const title = text(language, TITLE_KEY[purpose]);
     const notice = (status: number, message: string) =>
       sendPage(reply, status, noticePage(language, title, message, { error: true }));
+    if (error instanceof LinkOfEarlierDayError || error instanceof LinkOfCancelledDayError)
+      return notice(
+        410,
+        textHtml(language, error instanceof LinkOfEarlierDayError ? 'earlierDay' : 'cancelledDay'),
+      );
+    if (error instanceof CheckInRefusedError)
+      return notice(
+        error.reason === 'too-many' ? 400 : 409,
+        textHtml(language, CHECK_IN_REFUSAL_KEY[error.reason], {
+          seats: seatsText(language, error.seatsHeld),
+        }),
+      );
     if (error instanceof LinkExpiredError) return notice(410, textHtml(language, 'expiredLink'));
     if (
       error instanceof LinkInvalidError ||
@@ -185,7 +218,14 @@ export function registerPublicLinkRoutes(
         responses: {
           200: { description: 'HTML page in the recipient language', mediaType: 'text/html' },
           404: { description: 'invalid link (HTML)', mediaType: 'text/html' },
-          410: { description: 'expired link (HTML)', mediaType: 'text/html' },
+          409: {
+            description: 'check-in: the association declined or holds no seat (HTML)',
+            mediaType: 'text/html',
+          },
+          410: {
+            description: 'expired link, or a link of a cancelled or earlier day (HTML)',
+            mediaType: 'text/html',
+          },
           429: { description: 'too many requests from this address' },
         },
       },
@@ -208,7 +248,13 @@ export function registerPublicLinkRoutes(
                   unavailable,
                 })
               : purpose === 'check-in'
-                ? checkInPage(language, found.event, { action, unavailable })
+                ? checkInPage(language, found.event, {
+                    action,
+                    unavailable,
+                    // Refused at once (declined, no seat) rather than after the form.
+                    maxAttendees:
+                      seatsForCheckIn({ method: 'token', attendees: 1 }, found.invitee) ?? 1,
+                  })
                 : surveyPage(language, found.event, { action, unavailable });
           return sendPage(reply, 200, html);
         } catch (error) {
@@ -232,7 +278,10 @@ export function registerPublicLinkRoutes(
           400: { description: 'invalid form (HTML)', mediaType: 'text/html' },
           404: { description: 'invalid link (HTML)', mediaType: 'text/html' },
           409: { description: 'closed: deadline passed, day over (HTML)', mediaType: 'text/html' },
-          410: { description: 'expired link (HTML)', mediaType: 'text/html' },
+          410: {
+            description: 'expired link, or a link of a cancelled or earlier day (HTML)',
+            mediaType: 'text/html',
+          },
           429: { description: 'too many requests from this address' },
         },
       },
@@ -269,11 +318,13 @@ export function registerPublicLinkRoutes(
                   : textHtml(language, 'declined');
           } else if (purpose === 'check-in') {
             const { attendees } = parseOrThrow(CheckInFormSchema, form);
-            const outcome = await recordCheckIn(connections, claims.eventId, {
-              associationId: claims.associationId,
-              attendees,
-              method: 'token',
-            });
+            const outcome = await recordCheckIn(
+              connections,
+              claims.eventId,
+              { associationId: claims.associationId, attendees, method: 'token' },
+              { channel: 'link', actor: 'link holder' },
+              { shard: claims.shard },
+            );
             message = textHtml(language, outcome.counted ? 'checkedIn' : 'alreadyCheckedIn');
           } else {
             const survey = parseOrThrow(SurveyFormSchema, form);
