@@ -10,6 +10,7 @@ import { runWorker } from '../workers/worker-runtime';
 import { freePort } from './stack/ports';
 import { startEmbeddedSmtp } from './stack/embedded-smtp';
 import { startTemporalDevServer } from './stack/temporal-dev-server';
+import { createLogger } from '../client/logging';
 
 /**
  * Status reads from the Redis read model against queries to the workflows, on this machine:
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
     LINK_SECRET: 'bench-link-secret-0123456789abcdef0123456789',
     LOG_LEVEL: 'warn',
   });
-  const worker = await runWorker(config, smtp.url);
+  const worker = await runWorker(config, smtp.url, createLogger(config, { name: 'bench' }));
   const connections = await openConnections(config);
   try {
     const seed = JSON.parse(readFileSync(join(ROOT, 'examples', 'safi-2018-11-23.json'), 'utf8'));

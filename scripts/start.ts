@@ -12,6 +12,7 @@ import {
 } from './stack/embedded-services';
 import { startHint } from './stack/start-hint';
 import { loadSettings } from '../client/settings';
+import { createLogger, logRedisErrors } from '../client/logging';
 
 /**
  * `npm start`: the whole service on one machine with embedded defaults. Reuses Temporal and
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   // restarts; the CLI reads the same files (and the same .env).
   const { config } = loadSettings({ makeSecrets: true });
   const varDir = resolve(config.MULTAQA_VAR_DIR);
+  const logger = createLogger(config, { name: 'multaqa' });
 
   const started: StartedService[] = [];
   const stopAll = async () => {
@@ -52,7 +54,7 @@ async function main(): Promise<void> {
     const redisService = await ensureRedis(config, varDir, started);
     const smtp = await ensureSmtp(config, varDir, started);
 
-    const worker = await runWorker(config, smtp.url);
+    const worker = await runWorker(config, smtp.url, logger.child({ process: 'worker' }));
     started.push({ name: 'worker', stop: worker.stop });
     worker.done.catch((error: unknown) => {
       console.error(`multaqa: the worker stopped: ${String(error)}`);
@@ -61,7 +63,11 @@ async function main(): Promise<void> {
 
     const client = await connectTemporalClient(config);
     started.push({ name: 'Temporal client', stop: () => client.connection.close() });
-    const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
+    const redis = logRedisErrors(
+      new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 }),
+      logger,
+      'http',
+    );
     started.push({ name: 'Redis client', stop: async () => void redis.disconnect() });
     const http = await startHttpServer({
       config,
@@ -69,6 +75,7 @@ async function main(): Promise<void> {
       redis,
       outboxDir: smtp.outboxDir,
       smtpUrl: smtp.url,
+      logger: logger.child({ process: 'http' }),
       health: {
         worker: async () => {
           const state = worker.worker.getState();

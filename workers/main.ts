@@ -1,20 +1,32 @@
-import { ConfigError, parseConfig } from '../domain/config';
+import { ConfigError } from '../domain/config';
+import { loadSettings } from '../client/settings';
+import { createLogger } from '../client/logging';
 import { runWorker } from './worker-runtime';
 
 /**
- * The worker alone, for deployments that run it apart from the HTTP server (Docker Compose,
- * several workers). Needs SMTP_URL: the embedded SMTP server belongs to `npm start`.
+ * The worker alone (`npm run worker`), for deployments that run it apart from the HTTP server
+ * (Docker Compose, several workers on one task queue). Needs SMTP_URL: the embedded SMTP
+ * server belongs to `npm start`. SIGTERM or Ctrl-C: stops polling, lets the running
+ * activities (a mail batch) finish, then exits 0.
  */
 async function main(): Promise<void> {
-  const config = parseConfig();
+  const { config } = loadSettings();
   if (!config.SMTP_URL)
     throw new ConfigError(['SMTP_URL: required when the worker runs on its own']);
-  const running = await runWorker(config, config.SMTP_URL);
-  const stop = () => void running.stop();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  console.log(`multaqa worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`);
+  const logger = createLogger(config, { name: 'multaqa-worker' });
+  const running = await runWorker(config, config.SMTP_URL, logger);
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'stopping: finishing running activities');
+    void running.stop();
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  logger.info(
+    { taskQueue: config.TEMPORAL_TASK_QUEUE, temporal: config.TEMPORAL_ADDRESS },
+    `multaqa worker polling ${config.TEMPORAL_TASK_QUEUE} on ${config.TEMPORAL_ADDRESS}`,
+  );
   await running.done;
+  logger.info('worker stopped');
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,9 @@
 import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import { NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import { Redis } from 'ioredis';
 import type { Config } from '../domain/config';
+import { logRedisErrors, type Logger } from '../client/logging';
+import { temporalLogger } from './temporal-logger';
 import { createMultaqaWorker } from './create-worker';
 import { createMailTransport } from './mail-transport';
 
@@ -13,13 +15,23 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** Connects to Temporal, Redis and SMTP, and runs the multaqa worker until `stop()`. */
-export async function runWorker(config: Config, smtpUrl: string): Promise<RunningWorker> {
-  // The SDK logs every bundling step at INFO; a coordinator's terminal wants warnings only.
-  Runtime.install({ logger: new DefaultLogger(config.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
+/**
+ * Connects to Temporal, Redis and SMTP, and runs the multaqa worker until `stop()`. The SDK's
+ * lines (and those of workflows and activities) go to `logger`, at LOG_LEVEL.
+ */
+export async function runWorker(
+  config: Config,
+  smtpUrl: string,
+  logger: Logger,
+): Promise<RunningWorker> {
+  Runtime.install({ logger: temporalLogger(logger) });
   const nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
+  const redis = logRedisErrors(
+    new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 }),
+    logger,
+    'worker',
+  );
   const mailer = createMailTransport(smtpUrl);
   const worker = await createMultaqaWorker({
     connection: nativeConnection,
@@ -41,6 +53,8 @@ export async function runWorker(config: Config, smtpUrl: string): Promise<Runnin
   return {
     worker,
     done,
+    // shutdown() stops polling and waits for the running activities (up to the worker's
+    // shutdownGraceTime) before `done` resolves: a SIGTERMed worker finishes its batch.
     stop: async () => {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await done;

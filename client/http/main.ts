@@ -1,12 +1,14 @@
 import { Redis } from 'ioredis';
 import { ConfigError } from '../../domain/config';
+import { createLogger, logRedisErrors } from '../logging';
 import { loadSettings } from '../settings';
 import { connectTemporalClient } from '../temporal-client';
 import { startHttpServer } from './server';
 
 /**
- * The HTTP server alone (API, public link pages, dashboard), for deployments that run the
- * worker apart (Docker Compose). Its secrets come from the environment: it makes none.
+ * The HTTP server alone (`npm run http`: API, public link pages, dashboard), for deployments
+ * that run the worker apart (Docker Compose). Its secrets come from the environment (or .env):
+ * it makes none.
  */
 async function main(): Promise<void> {
   const { config } = loadSettings();
@@ -15,11 +17,17 @@ async function main(): Promise<void> {
     config.API_KEYS ? undefined : 'API_KEYS: required when the HTTP server runs on its own',
   ].filter((problem): problem is string => problem !== undefined);
   if (missing.length > 0) throw new ConfigError(missing);
+  const logger = createLogger(config, { name: 'multaqa-http' });
   const temporal = await connectTemporalClient(config);
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 });
-  const server = await startHttpServer({ config, temporal, redis, logger: true });
-  console.log(`multaqa HTTP server on ${server.url}`);
-  const stop = () => {
+  const redis = logRedisErrors(
+    new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 }),
+    logger,
+    'http',
+  );
+  const server = await startHttpServer({ config, temporal, redis, logger });
+  logger.info({ url: server.url }, `multaqa HTTP server on ${server.url}`);
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'stopping');
     server
       .close()
       .then(async () => {
@@ -31,8 +39,8 @@ async function main(): Promise<void> {
         () => process.exit(1),
       );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

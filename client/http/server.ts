@@ -2,9 +2,11 @@ import type { Client } from '@temporalio/client';
 import formBody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../../domain/config';
+import type { Logger } from '../logging';
 import { TrainingDayChangeFeed } from '../read-model/change-feed';
 import { ApiKeys } from './api-keys';
 import { defaultProbes, type DependencyName, type Probe } from './health-checks';
@@ -43,8 +45,12 @@ export interface HttpServerOptions {
   /** Overrides config.HOST / config.PORT (tests pass port 0). */
   host?: string;
   port?: number;
-  logger?: boolean;
+  /** Where request and access-log lines go (see client/logging.ts); none: no logging. */
+  logger?: Logger;
 }
+
+/** A request id a proxy in front may pass along (X-Request-Id), kept if it looks sane. */
+const FORWARDED_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
  * The default content security policy of every HTML answer: scripts and styles from this
@@ -67,13 +73,33 @@ export async function buildHttpApp(
 ): Promise<{ app: FastifyInstance; feed: TrainingDayChangeFeed }> {
   const { config, temporal, redis } = options;
   const app = Fastify({
-    logger: options.logger ? { level: config.LOG_LEVEL } : false,
+    ...(options.logger
+      ? { loggerInstance: options.logger as FastifyBaseLogger }
+      : { logger: false }),
+    // Every log line of a request (its access-log lines included) carries this id, and the
+    // answer echoes it, so a coordinator's "it failed at 10:42" can be found in the log.
+    genReqId: (request) => {
+      const forwarded = request.headers['x-request-id'];
+      return typeof forwarded === 'string' && FORWARDED_REQUEST_ID.test(forwarded)
+        ? forwarded
+        : randomUUID();
+    },
+    requestIdHeader: false,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: config.TRUST_PROXY,
     // Live streams never end on their own: closing the server must cut them.
     forceCloseConnections: true,
     // Signed link tokens are longer than Fastify's default limit for a path parameter.
     routerOptions: { maxParamLength: 1100 },
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    // Lines about one training day name it, so its whole story can be grepped by event id.
+    const eventId = (request.params as { eventId?: unknown } | undefined)?.eventId;
+    if (typeof eventId === 'string') {
+      request.log = request.log.child({ eventId });
+      reply.log = request.log;
+    }
   });
   app.setErrorHandler(handleHttpError);
   app.setNotFoundHandler((request, reply) =>
