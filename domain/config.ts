@@ -77,6 +77,11 @@ export const ConfigSchema = z.object({
   WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: z.coerce.number().int().min(2).max(1000).default(40),
   /** Activities a worker runs at once (mail batches, projections, lookups). */
   WORKER_MAX_CONCURRENT_ACTIVITIES: z.coerce.number().int().min(1).max(10_000).default(100),
+  /**
+   * How long a stopping worker (SIGTERM, Ctrl-C) lets its running activities finish (a mail
+   * batch) before cancelling them; keep it below the orchestrator's kill delay.
+   */
+  WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(25),
   MULTAQA_VAR_DIR: z.string().min(1).default('var'),
   /** A JSON file of the deployment's sectors and provinces; unset: `config/taxonomy.json`. */
   MULTAQA_TAXONOMY: z.string().min(1).optional(),

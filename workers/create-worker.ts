@@ -24,6 +24,9 @@ export async function createMultaqaWorker(options: MultaqaWorkerOptions): Promis
     maxCachedWorkflows: config.WORKER_MAX_CACHED_WORKFLOWS,
     maxConcurrentWorkflowTaskExecutions: config.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
     maxConcurrentActivityTaskExecutions: config.WORKER_MAX_CONCURRENT_ACTIVITIES,
+    // Without a grace time, shutdown() cancels running batches at once and another worker
+    // retries them; with it, a stopping worker finishes what it started.
+    shutdownGraceTime: config.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
     activities: createActivities(options.dependencies),
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }

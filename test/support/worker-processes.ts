@@ -4,15 +4,18 @@ import { resolve } from 'node:path';
 const ROOT = resolve(__dirname, '..', '..');
 
 /**
- * Starts a worker script (TypeScript, through tsx) in its own process, so that a test can kill
- * it, and waits until it prints `worker ready`.
+ * Starts a worker script in its own process (TypeScript through tsx, or a built `.js` entry
+ * point such as `dist/workers/main.js`), so that a test can kill it, and waits until it prints
+ * `readyText`.
  */
 export async function startWorkerProcess(
   script: string,
   env: Record<string, string>,
   startTimeoutMs = 45_000,
+  readyText = 'worker ready',
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const args = script.endsWith('.js') ? [script] : ['--import', 'tsx', script];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -25,7 +28,7 @@ export async function startWorkerProcess(
       startTimeoutMs,
     );
     child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('worker ready')) {
+      if (chunk.toString().includes(readyText)) {
         clearTimeout(timer);
         ready();
       }
