@@ -50,7 +50,7 @@ describe('two workers on one task queue, one of them stopped mid-campaign', () =
         SMTP_RATE_PER_SECOND: '25',
         LINK_SECRET: TEST_LINK_SECRET,
         MULTAQA_EMBEDDED: 'false',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: 'info',
       },
       90_000,
       'multaqa worker polling',
@@ -72,11 +72,13 @@ describe('two workers on one task queue, one of them stopped mid-campaign', () =
     await temporal?.close();
   });
 
-  /** Starts a campaign of CAMPAIGN associations on two fresh workers. */
-  async function campaignOnTwoWorkers(name: string) {
+  /**
+   * Starts a campaign of CAMPAIGN associations on two fresh workers. Each test invites a
+   * province of the shipped taxonomy that the other's associations are not in.
+   */
+  async function campaignOnTwoWorkers(name: string, province: string) {
     const taskQueue = uniqueTaskQueue(name);
     const eventId = uniqueId(name);
-    const province = `Safi ${eventId}`;
     const associations = syntheticAssociations(CAMPAIGN, {
       prefix: eventId,
       provinces: [province],
@@ -146,7 +148,7 @@ describe('two workers on one task queue, one of them stopped mid-campaign', () =
   }
 
   it(`a SIGTERMed worker finishes its running batch: ${CAMPAIGN} invitations exactly once, none flagged`, async () => {
-    const campaign = await campaignOnTwoWorkers('two-workers-term');
+    const campaign = await campaignOnTwoWorkers('two-workers-term', 'Safi');
     const { child, activityId } = await campaign.busyWorker();
     const stoppedAt = Date.now();
     child.kill('SIGTERM');
@@ -184,7 +186,7 @@ describe('two workers on one task queue, one of them stopped mid-campaign', () =
   });
 
   it(`a SIGKILLed worker's batch is taken over: ${CAMPAIGN} invitations once each (or flagged), the campaign finishes`, async () => {
-    const campaign = await campaignOnTwoWorkers('two-workers-kill');
+    const campaign = await campaignOnTwoWorkers('two-workers-kill', 'Youssoufia');
     const { child } = await campaign.busyWorker();
     await stopWorkerProcess(child, 'SIGKILL');
     workers.delete(child);
