@@ -67,7 +67,7 @@ export function createMailActivities(
      */
     async sendMessageBatch(request: SendBatchRequest): Promise<SendBatchResult> {
       const activity = currentActivity();
-      return sendBatch(
+      const result = await sendBatch(
         delivery,
         request,
         activity && {
@@ -77,6 +77,16 @@ export function createMailActivities(
         },
         concurrency,
       );
+      // The SDK adds workflowId, activityType and attempt; the event id ties it to the day.
+      activity?.log.info('mail batch sent', {
+        eventId: request.event.eventId,
+        purpose: request.purpose,
+        recipients: request.recipients.length,
+        sent: result.sent,
+        alreadySent: result.alreadySent,
+        undeliverable: result.undeliverable.length,
+      });
+      return result;
     },
 
     /** Renders a message for a recipient as it would be sent now, with its send status. */

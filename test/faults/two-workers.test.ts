@@ -150,6 +150,8 @@ describe('two workers on one task queue, one of them stopped mid-campaign', () =
   it(`a SIGTERMed worker finishes its running batch: ${CAMPAIGN} invitations exactly once, none flagged`, async () => {
     const campaign = await campaignOnTwoWorkers('two-workers-term', 'Safi');
     const { child, activityId } = await campaign.busyWorker();
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const stoppedAt = Date.now();
     child.kill('SIGTERM');
     expect(await exits.get(child)).toBe(0);
@@ -183,6 +185,21 @@ describe('two workers on one task queue, one of them stopped mid-campaign', () =
       Math.floor(stoppedAt / 1000) * 1000,
     );
     expect(events!.filter((event) => event.activityTaskFailedEventAttributes)).toEqual([]);
+    // Its log says so, in JSON lines naming the workflow, the activity and the event.
+    const lines = output
+      .split('\n')
+      .filter(Boolean)
+      .map((text) => JSON.parse(text) as Record<string, unknown>);
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        msg: 'mail batch sent',
+        eventId: campaign.eventId,
+        workflowId: workflowIds.invitationShard(campaign.eventId, 0),
+        activityType: 'sendMessageBatch',
+        activityId,
+      }),
+    );
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'worker stopped' }));
   });
 
   it(`a SIGKILLed worker's batch is taken over: ${CAMPAIGN} invitations once each (or flagged), the campaign finishes`, async () => {
