@@ -76,7 +76,9 @@ describe('check-in is tied to the booking (issue 14, point 2)', () => {
     const tooMany = await form(link, 'attendees=5');
     expect(tooMany.status).toBe(400);
     // In the association's own language (French here), not the API's words.
-    expect(await tooMany.text()).toContain('ce lien enregistre au plus 2 personne(s)');
+    expect(await tooMany.text()).toContain(
+      'réservé pour <bdi>2 participants</bdi> : ce lien n&#39;en enregistre pas davantage',
+    );
     expect(await recorded('potiers-safi')).toBeUndefined();
 
     expect((await form(link, 'attendees=2')).status).toBe(200);

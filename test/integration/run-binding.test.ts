@@ -95,8 +95,13 @@ describe('event ids are never reused, and links act only on the day that sent th
     expect((await runCli(args, stack.env)).code).toBe(0);
     const again = await runCli(args, stack.env);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain(`"${eventId}" was already used`);
-    expect(again.stderr).toContain('id');
+    // Under --json the failure is one JSON line naming the field.
+    const failure = JSON.parse(again.stderr) as {
+      message: string;
+      problems: Array<{ field: string }>;
+    };
+    expect(failure.message).toContain(`"${eventId}" was already used`);
+    expect(failure.problems).toEqual([expect.objectContaining({ field: 'id' })]);
   });
 
   it('lets one of two racing creations of an id win, and refuses the other', async () => {
