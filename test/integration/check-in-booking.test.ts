@@ -3,9 +3,9 @@ import { listCheckInsOf } from '../../client/attendance';
 import { recordRsvp } from '../../client/registrations';
 import { advanceDay } from '../../client/training-day-changes';
 import { runCli } from '../support/cli';
-import { startTestStack, type TestStack } from '../support/stack';
+import { type TestStack, startTestHttpServer, startTestStack } from '../support/stack';
 import { eventually } from './lifecycle-harness';
-import { linkPath, openInvitations, startStackServer } from './open-day-fixture';
+import { linkPath, openInvitations } from './open-day-fixture';
 
 const COORDINATOR_KEY = 'coordinator-key-check-in-0123456789';
 
@@ -43,7 +43,7 @@ describe('check-in is tied to the booking (issue 14, point 2)', () => {
     stack = await startTestStack('check-in-booking', {
       API_KEYS: `coordinator:${COORDINATOR_KEY}`,
     });
-    server = await startStackServer(stack);
+    server = await startTestHttpServer(stack);
     const opened = await openInvitations(connections(), 'door');
     ({ eventId, shards } = opened);
     generation = opened.plan.generation;
@@ -58,9 +58,10 @@ describe('check-in is tied to the booking (issue 14, point 2)', () => {
     await answer('tujjar-souk-safi', { response: 'accept', seats: 2 });
     await answer('tujjar-souk-safi', { response: 'decline' });
     await advanceDay(connections(), eventId, { to: 'in-progress', reason: 'test' });
+    // The page reads the phase from the read model: wait until it offers the form.
     await eventually(
-      () => fetch(`${server.url}${checkInLink('potiers-safi')}`),
-      (door) => door.status === 200,
+      async () => (await fetch(`${server.url}${checkInLink('potiers-safi')}`)).text(),
+      (door) => door.includes('<form'),
       30_000,
       'door open',
     );

@@ -9,10 +9,15 @@ import { storeTrainingDayProjection } from '../../activities/projections';
 import { ErrorCodes } from '../../domain/errors';
 import { shardOf, workflowIds } from '../../domain/workflow-ids';
 import { runCli } from '../support/cli';
-import { startTestStack, TEST_LINK_SECRET, type TestStack } from '../support/stack';
+import {
+  TEST_LINK_SECRET,
+  type TestStack,
+  startTestHttpServer,
+  startTestStack,
+} from '../support/stack';
 import { uniqueId } from '../support/temporal';
 import { eventually } from './lifecycle-harness';
-import { futureDate, openInvitations, SEED, SEED_FILE, startStackServer } from './open-day-fixture';
+import { futureDate, openInvitations, SEED, SEED_FILE } from './open-day-fixture';
 
 describe('event ids are never reused, and links act only on the day that sent them (issue 14)', () => {
   let stack: TestStack;
@@ -26,7 +31,7 @@ describe('event ids are never reused, and links act only on the day that sent th
 
   beforeAll(async () => {
     stack = await startTestStack('run-binding');
-    server = await startStackServer(stack);
+    server = await startTestHttpServer(stack);
   });
   afterAll(async () => {
     await server?.close();
