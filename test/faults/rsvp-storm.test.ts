@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { AssociationDirectory } from '../../activities/directory/association-directory';
 import { startHttpServer } from '../../client/http/server';
+import { readWaitingList } from '../../client/registrations';
 import { createTrainingDay, readTrainingDayStatus } from '../../client/training-days';
 import {
   eventually,
@@ -66,10 +67,15 @@ describe('an RSVP storm against capacity', () => {
       provinces: [province],
     });
     await new AssociationDirectory(stack.redis.redis, stack.redis.prefix).upsert(associations);
+    const connections = {
+      config: stack.config,
+      temporal: stack.temporal.client,
+      redis: stack.redis.redis,
+    };
     const seed = seedDefinition();
     const date = DateTime.now().setZone(seed.timeZone).plus({ days: 30 }).toISODate();
     await createTrainingDay(
-      { config: stack.config, temporal: stack.temporal.client, redis: stack.redis.redis },
+      connections,
       {
         ...seed,
         ...registrationOnly(CAPACITY, [province]),
@@ -124,6 +130,14 @@ describe('an RSVP storm against capacity', () => {
     const seated = new Set(ofEvent('rsvp-confirmation').flatMap((message) => message.to));
     expect(seated.size).toBe(CAPACITY);
 
+    // The waiting list is whole: every association not seated, each once, in one order.
+    const emailOf = new Map(associations.map((association) => [association.id, association.email]));
+    const ledger = await readWaitingList(connections, eventId);
+    expect(ledger.seatsTaken).toBe(CAPACITY);
+    const waiting = ledger.waitlist.map((entry) => emailOf.get(entry.associationId)!);
+    expect(new Set(waiting).size).toBe(INVITEES - CAPACITY);
+    for (const email of waiting) expect(seated.has(email)).toBe(false);
+
     // Withdrawals at once: as many waitlisted associations are promoted, each told once.
     const leaving = associations.filter((association) => seated.has(association.email));
     const withdrawn = await inParallel(leaving.slice(0, WITHDRAWALS), WITHDRAWALS, (association) =>
@@ -142,7 +156,8 @@ describe('an RSVP storm against capacity', () => {
     await stack.smtp.waitFor(() => ofEvent('waitlist-promotion').length === WITHDRAWALS, 60_000);
     const promoted = ofEvent('waitlist-promotion').flatMap((message) => message.to);
     expect(new Set(promoted).size).toBe(WITHDRAWALS);
-    for (const email of promoted) expect(seated.has(email)).toBe(false);
+    // In order: the first of the waiting list, and no one else.
+    expect(new Set(promoted)).toEqual(new Set(waiting.slice(0, WITHDRAWALS)));
     console.log(
       JSON.stringify({
         fault: 'rsvp-storm',
