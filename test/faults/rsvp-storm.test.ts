@@ -96,17 +96,26 @@ describe('an RSVP storm against capacity', () => {
     }
     expect(linkOf.size).toBe(INVITEES);
 
+    const refusals: string[] = [];
     const answer = (association: (typeof associations)[number], response: string) =>
       fetch(`${server.url}${linkOf.get(association.email)}`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: response === 'accept' ? 'response=accept&seats=1' : 'response=decline',
-      }).then((reply) => reply.status);
+      }).then(async (reply) => {
+        // A refusal's page says why: keep its notice, so a failure shows it.
+        if (reply.status !== 200)
+          refusals.push(
+            `${reply.status} ${/class="notice[^>]*>([^<]*)/.exec(await reply.text())?.[1]}`,
+          );
+        return reply.status;
+      });
     const started = performance.now();
     const statuses = await inParallel(associations, 50, (association) =>
       answer(association, 'accept'),
     );
     const stormSeconds = (performance.now() - started) / 1000;
+    expect(refusals).toEqual([]);
     expect(statuses.filter((status) => status >= 500)).toEqual([]);
     expect(new Set(statuses)).toEqual(new Set([200]));
 
