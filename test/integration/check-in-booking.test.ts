@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import { listCheckInsOf } from '../../client/attendance';
 import { recordRsvp } from '../../client/registrations';
+import { readTrainingDayStatus } from '../../client/training-days';
 import { advanceDay } from '../../client/training-day-changes';
 import { runCli } from '../support/cli';
 import { type TestStack, startTestHttpServer, startTestStack } from '../support/stack';
@@ -54,6 +55,7 @@ describe('check-in is tied to the booking (issue 14, point 2)', () => {
       );
     await answer('potiers-safi', { response: 'accept', seats: 2 });
     await answer('couturiers-youssoufia', { response: 'accept', seats: 1 });
+    await answer('bijoutiers-safi', { response: 'accept', seats: 2 });
     // Accepted (and sent the check-in link), then declined.
     await answer('tujjar-souk-safi', { response: 'accept', seats: 2 });
     await answer('tujjar-souk-safi', { response: 'decline' });
@@ -78,7 +80,7 @@ describe('check-in is tied to the booking (issue 14, point 2)', () => {
     expect(tooMany.status).toBe(400);
     // In the association's own language (French here), not the API's words.
     expect(await tooMany.text()).toContain(
-      'réservé pour <bdi>2 participants</bdi> : ce lien n&#39;en enregistre pas davantage',
+      'Votre association a réservé pour <bdi>2 participants</bdi> : ce lien n&#39;en enregistre pas davantage',
     );
     expect(await recorded('potiers-safi')).toBeUndefined();
 
@@ -162,5 +164,42 @@ describe('check-in is tied to the booking (issue 14, point 2)', () => {
     );
     const human = await runCli(['check-ins', eventId], stack.env);
     expect(human.stdout).toMatch(/tujjar-souk-safi.*2.*0.*cli/);
+  });
+
+  it('counts an association once when its link and door staff check it in twenty times at once', async () => {
+    const associationId = 'bijoutiers-safi';
+    const link = checkInLink(associationId);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        index % 2 === 0
+          ? form(link, 'attendees=2').then((reply) => ({
+              via: 'link',
+              status: reply.status,
+              counted: undefined,
+            }))
+          : api({ associationId, attendees: 2, method: 'coordinator' }).then(async (reply) => ({
+              via: 'api',
+              status: reply.status,
+              counted: ((await reply.json()) as { counted?: boolean }).counted,
+            })),
+      ),
+    );
+    // Every one answered as a check-in (a repeat says "already checked in"), none failed.
+    expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
+    expect(answers.filter((answer) => answer.counted === true).length).toBeLessThanOrEqual(1);
+    const entries = (await listCheckInsOf(connections(), eventId)).filter(
+      (entry) => entry.associationId === associationId,
+    );
+    expect(entries).toEqual([expect.objectContaining({ attendees: 2, seatsHeld: 2 })]);
+    // The day's figures are the attendance workflow's records, the race included once.
+    const all = await listCheckInsOf(connections(), eventId);
+    const attendees = all.reduce((sum, entry) => sum + entry.attendees, 0);
+    await eventually(
+      () => readTrainingDayStatus(stack.temporal.client, eventId),
+      (status) =>
+        status.attendance.checkedIn === all.length && status.attendance.attendees === attendees,
+      30_000,
+      'the day counting each check-in once',
+    );
   });
 });
