@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
-import { projectionKeys, type TrainingDayProjection } from '../../activities/projections';
+import { projectionKeys } from '../../activities/projection-keys';
+import type { TrainingDayProjection } from '../../activities/projections';
 import type { Config } from '../../domain/config';
 import type { TrainingDayPhase } from '../../domain/training-day';
 

@@ -74,7 +74,9 @@ describe('CLI start-up', () => {
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stderr)).toMatchObject({ error: 'Unavailable' });
     expect(heavyIn(run.modules, ['ioredis'])).toEqual(['ioredis']);
-    expect(heavyIn(run.modules, ['@temporalio/client', 'fastify'])).toEqual([]);
+    expect(heavyIn(run.modules, ['@temporalio/client', '@temporalio/common', 'fastify'])).toEqual(
+      [],
+    );
     expect(run.modules.filter((path) => path.includes(join('dist', 'workflows')))).toEqual([]);
   });
 
