@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { connectRedis } from '../client/connections';
 import { freePort } from './stack/ports';
 import { startTemporalDevServer } from './stack/temporal-dev-server';
+import { numberOption } from './stack/number-option';
 
 /**
  * How long the installed `multaqa` command takes to answer, as a user runs it: the built bin
@@ -44,15 +45,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a whole number`);
-  return value;
-}
-
 async function main(): Promise<number> {
-  const runs = option('runs', 30);
+  const runs = Math.floor(numberOption('runs', 30));
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const prefix = `multaqa-bench-cli:${randomUUID().slice(0, 8)}:`;
   // Its own folder: the settings (and generated secrets) of a fresh install, not this checkout's.
