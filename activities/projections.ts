@@ -2,25 +2,11 @@ import { Context } from '@temporalio/activity';
 import type { Redis } from 'ioredis';
 import type { ActivityDependencies } from './dependencies';
 import type { TrainingDayStatus } from '../domain/messages/training-day';
+import { projectionKeys } from './projection-keys';
 import { TRAINING_DAY_PHASES, type TrainingDayPhase } from '../domain/training-day';
 
-/**
- * The read model of training days in Redis. Workflows publish their status here through
- * `publishTrainingDayStatus`; the dashboard, the API and `multaqa event status` read it
- * without loading Temporal. Every key starts with the configured prefix.
- */
-export function projectionKeys(prefix: string) {
-  return {
-    /** JSON `TrainingDayProjection` of one training day. */
-    status: (eventId: string) => `${prefix}read-model:training-day:${eventId}`,
-    /** Every projected training day, scored by start time (ms). */
-    all: `${prefix}read-model:training-days`,
-    /** Training days in one phase, scored by start time (ms). */
-    byPhase: (phase: TrainingDayPhase) => `${prefix}read-model:training-days:phase:${phase}`,
-    /** Pub/sub channel: a `TrainingDayChange` JSON after every stored change. */
-    changes: `${prefix}read-model:changes`,
-  };
-}
+// The keys live on their own so readers (the CLI) can use them without loading Temporal.
+export { projectionKeys } from './projection-keys';
 
 /** What the read model keeps of a training day. */
 export interface TrainingDayProjection {

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 'use strict';
+// Node 22+ keeps compiled code between runs, which saves part of every start (no-op on 20).
+require('node:module').enableCompileCache?.();
 const { main } = require('../dist/client/cli/main.js');
 
 main(process.argv).then(

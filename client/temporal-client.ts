@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import type { Client, Connection } from '@temporalio/client';
 import type { Config } from '../domain/config';
 import { ErrorCodes, MultaqaError } from '../domain/errors';
 
@@ -18,6 +18,8 @@ export function unavailable(service: string, address: string, variable: string, 
 export async function connectTemporalClient(
   config: Pick<Config, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE'>,
 ): Promise<Client> {
+  // Loaded here, not at the top: the CLI's Redis-only commands never pay for it (~0.2-0.5 s).
+  const { Client, Connection } = await import('@temporalio/client');
   let connection: Connection;
   try {
     connection = await Connection.connect({

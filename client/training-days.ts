@@ -9,16 +9,14 @@ import {
 } from '../domain/search-attributes';
 import { workflowIds } from '../domain/workflow-ids';
 import { pickText } from '../domain/common';
-import type { TrainingDayPhase, TrainingDayPlan } from '../domain/training-day';
+import type { TrainingDayPlan } from '../domain/training-day';
 import { MultaqaError, ErrorCodes } from '../domain/errors';
 import { planTrainingDay, refuseLapsedDeadline, type PlanOptions } from './training-day-plan';
-import { trainingDayWorkflow } from '../workflows';
+// Type only: the client starts the workflow by name, so it never loads workflow code.
+import type { trainingDayWorkflow } from '../workflows';
 import type { Connections } from './connections';
 import { EventIdRegistry } from '../activities/directory/event-id-registry';
-import {
-  TrainingDayReadModel,
-  type TrainingDaySummary,
-} from './read-model/training-day-read-model';
+import { TrainingDayReadModel } from './read-model/training-day-read-model';
 import { withWorkflowErrors } from './workflow-errors';
 
 /**
@@ -57,7 +55,7 @@ export async function startTrainingDay(
   const plan: TrainingDayPlan = { ...planned, generation: outcome.claim.generation };
   const workflowId = workflowIds.trainingDay(plan.eventId);
   try {
-    await connections.temporal.workflow.start(trainingDayWorkflow, {
+    await connections.temporal.workflow.start<typeof trainingDayWorkflow>('trainingDayWorkflow', {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       workflowId,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
@@ -132,10 +130,4 @@ export async function readStatus(
   };
 }
 
-/** Training days known to the read model, by date, optionally of one phase. */
-export async function listTrainingDays(
-  connections: Connections,
-  options: { phase?: TrainingDayPhase } = {},
-): Promise<TrainingDaySummary[]> {
-  return new TrainingDayReadModel(connections.redis, connections.config.REDIS_PREFIX).list(options);
-}
+export { listTrainingDays } from './read-model/training-day-read-model';

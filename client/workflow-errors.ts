@@ -3,6 +3,7 @@ import {
   QueryNotRegisteredError,
   ServiceError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
 import { ErrorCodes, MultaqaError, type ErrorCode } from '../domain/errors';
@@ -11,6 +12,10 @@ const KNOWN_CODES = new Set<string>(Object.values(ErrorCodes));
 
 /** gRPC's FAILED_PRECONDITION, as the server answers an update reaching a run that is closing. */
 const FAILED_PRECONDITION = 9;
+/** gRPC codes of a server that is there but could not answer in time (busy, restarting). */
+const BUSY_CODES = new Set([
+  4 /* DEADLINE_EXCEEDED */, 8 /* RESOURCE_EXHAUSTED */, 14 /* UNAVAILABLE */,
+]);
 /** Tries of a call refused because its run was closing: a run continuing as new takes the next. */
 const CLOSING_TRIES = 3;
 
@@ -46,6 +51,16 @@ export function translateWorkflowError(error: unknown, what: string): unknown {
     return new MultaqaError(
       ErrorCodes.wrongPhase,
       `${what} is closing or closed: nothing more can change`,
+    );
+  const cause = error instanceof ServiceError ? error.cause : error;
+  if (
+    error instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+    (isGrpcServiceError(cause) && BUSY_CODES.has(cause.code))
+  )
+    // An overloaded or restarting Temporal: nothing was decided, the caller may try again.
+    return new MultaqaError(
+      ErrorCodes.unavailable,
+      `${what} did not answer in time (Temporal is busy or restarting): try again`,
     );
   if (error instanceof WorkflowNotFoundError) {
     // The server answers "not found" too for a workflow that has run to its end.

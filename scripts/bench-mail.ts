@@ -20,6 +20,7 @@ import { resolveSchedule } from '../domain/schedule';
 import { TrainingDayDefinitionSchema } from '../domain/training-day';
 import { createMailTransport } from '../workers/mail-transport';
 import { startEmbeddedSmtp } from './stack/embedded-smtp';
+import { numberOption } from './stack/number-option';
 
 export interface MailBenchmarkOptions {
   messages: number;
@@ -182,18 +183,11 @@ export async function runMailBenchmark(
 const MIN_SEND_PER_SECOND = 50;
 const MAX_HEAP_MB = 256;
 
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
-  return value;
-}
-
 async function main(): Promise<void> {
   const result = await runMailBenchmark({
-    messages: Math.floor(option('messages', 2000)),
-    parallelBatches: Math.floor(option('parallel', 2)),
-    ratePerSecond: option('rate', 10_000),
+    messages: Math.floor(numberOption('messages', 2000)),
+    parallelBatches: Math.floor(numberOption('parallel', 2)),
+    ratePerSecond: numberOption('rate', 10_000),
     redisUrl: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
   });
   const round = (value: number): string => value.toFixed(0);

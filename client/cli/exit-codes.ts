@@ -3,8 +3,9 @@ import { ConfigError } from '../../domain/config';
 import { ErrorCodes, MultaqaError } from '../../domain/errors';
 import { ValidationError } from '../validation';
 
-/** Exit codes of the CLI: a stable contract for scripts. */
-export const ExitCode = { ok: 0, failure: 1, badInput: 2 } as const;
+import { ExitCode } from './exit-code';
+
+export { ExitCode } from './exit-code';
 
 /** Maps an error to its message and exit code: 2 for bad input (naming the field), 1 otherwise. */
 export function describeFailure(error: unknown): { message: string; code: number } {

@@ -1,23 +1,10 @@
-import { Command } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { checkCommonArguments } from './argument-checks';
-import { registerAgendaCommands } from './commands/agenda';
-import { registerAssociationCommands } from './commands/associations';
-import { registerCheckInCommands } from './commands/check-in';
-import { registerEventCommands } from './commands/event';
-import { registerFollowUpCommands } from './commands/follow-up';
-import { registerMessageCommands } from './commands/message';
-import { registerPartnerCommands } from './commands/partner';
-import { registerProjectionCommands } from './commands/projections';
-import { registerRecommendationCommands } from './commands/recommendation';
-import { registerReportCommands } from './commands/report';
-import { registerRsvpCommands } from './commands/rsvp';
-import { registerSpeakerCommands } from './commands/speaker';
-import { registerVisitCommands } from './commands/visit';
-import { describeFailure, ExitCode, failureJson } from './exit-codes';
+import { COMMANDS, namedCommand } from './commands';
+import { ExitCode } from './exit-code';
 
-export { describeFailure, ExitCode } from './exit-codes';
+export { ExitCode } from './exit-code';
 
 /** multaqa's version, from its package.json (next to `dist/` or to the sources). */
 export function multaqaVersion(): string {
@@ -36,29 +23,27 @@ export function multaqaVersion(): string {
 }
 
 /**
- * The `multaqa` command with every command group. With `jsonErrors`, commander's own error
- * lines are held back: the caller prints the failure as JSON instead.
+ * The `multaqa` command for `argv`: the command it names is loaded and registered whole, every
+ * other one only by name and description (enough for the help). With `jsonErrors`,
+ * commander's own error lines are held back: the caller prints the failure as JSON instead.
  */
-export function buildProgram(options: { jsonErrors?: boolean } = {}): Command {
+export async function buildProgram(
+  argv: string[],
+  options: { jsonErrors?: boolean } = {},
+): Promise<Command> {
   const program = new Command('multaqa')
     .description('Organise training days as durable workflows.')
     .version(multaqaVersion(), '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput(options.jsonErrors ? { outputError: () => undefined } : {})
-    .hook('preAction', (_program, command) => checkCommonArguments(command));
-  registerEventCommands(program);
-  registerAssociationCommands(program);
-  registerPartnerCommands(program);
-  registerSpeakerCommands(program);
-  registerAgendaCommands(program);
-  registerRsvpCommands(program);
-  registerCheckInCommands(program);
-  registerRecommendationCommands(program);
-  registerFollowUpCommands(program);
-  registerVisitCommands(program);
-  registerMessageCommands(program);
-  registerReportCommands(program);
-  registerProjectionCommands(program);
+    .hook('preAction', async (_program, command) =>
+      (await import('./argument-checks')).checkCommonArguments(command),
+    );
+  const named = namedCommand(argv);
+  if (named) (await named.load())(program);
+  const registered = new Set(program.commands.map((command) => command.name()));
+  for (const entry of COMMANDS)
+    if (!registered.has(entry.name)) program.command(entry.name).description(entry.description);
   return program;
 }
 
@@ -66,9 +51,12 @@ export function buildProgram(options: { jsonErrors?: boolean } = {}): Command {
 export async function main(argv: string[]): Promise<number> {
   const jsonErrors = argv.includes('--json');
   try {
-    await buildProgram({ jsonErrors }).parseAsync(argv);
+    await (await buildProgram(argv, { jsonErrors })).parseAsync(argv);
     return ExitCode.ok;
   } catch (error) {
+    // `--help` and `--version` end here: answer without loading the error classes (zod).
+    if (error instanceof CommanderError && error.exitCode === 0) return ExitCode.ok;
+    const { describeFailure, failureJson } = await import('./exit-codes');
     const { message, code } = describeFailure(error);
     // --json anywhere asks for JSON errors too, so scripts never parse prose.
     if (jsonErrors && code !== ExitCode.ok)

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { openConnections, type Connections } from '../connections';
+import type { Connections } from '../connections';
 import { loadSettings, type Settings } from '../settings';
 import { ValidationError } from '../validation';
 
@@ -16,11 +16,30 @@ export function cliSettings(): Settings {
 export async function withConnections<T>(
   work: (connections: Connections) => Promise<T>,
 ): Promise<T> {
+  // Imported when a command runs, so `--help` and commands that need no server stay quick.
+  const { openConnections } = await import('../connections');
   const connections = await openConnections(cliSettings().config);
   try {
     return await work(connections);
   } finally {
     await connections.close();
+  }
+}
+
+/**
+ * Runs `work` with Redis only, for commands that read the directory or the read model: they
+ * neither load the Temporal client nor need Temporal to be up.
+ */
+export async function withRedis<T>(
+  work: (connections: Pick<Connections, 'config' | 'redis'>) => Promise<T>,
+): Promise<T> {
+  const { connectRedis } = await import('../connections');
+  const { config } = cliSettings();
+  const redis = await connectRedis(config);
+  try {
+    return await work({ config, redis });
+  } finally {
+    redis.disconnect();
   }
 }
 

@@ -1,5 +1,7 @@
 import type { Redis } from 'ioredis';
-import { projectionKeys, type TrainingDayProjection } from '../../activities/projections';
+import { projectionKeys } from '../../activities/projection-keys';
+import type { TrainingDayProjection } from '../../activities/projections';
+import type { Config } from '../../domain/config';
 import type { TrainingDayPhase } from '../../domain/training-day';
 
 /** One line of the list of training days. */
@@ -76,4 +78,12 @@ export function summarise(projection: TrainingDayProjection): TrainingDaySummary
     checkedIn: status.attendance.checkedIn,
     publishedAt: projection.publishedAt,
   };
+}
+
+/** Training days known to the read model, by date, optionally of one phase. */
+export async function listTrainingDays(
+  connections: { config: Pick<Config, 'REDIS_PREFIX'>; redis: Redis },
+  options: { phase?: TrainingDayPhase } = {},
+): Promise<TrainingDaySummary[]> {
+  return new TrainingDayReadModel(connections.redis, connections.config.REDIS_PREFIX).list(options);
 }

@@ -1,8 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { signLink, type LinkPurpose } from '../../activities/mail/signed-links';
 import { runCli } from '../support/cli';
-import { startTestHttpServer, startTestStack, type TestStack } from '../support/stack';
+import {
+  startTestHttpServer,
+  startTestStack,
+  TEST_LINK_SECRET,
+  type TestStack,
+} from '../support/stack';
 import { uniqueId } from '../support/temporal';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read field by field
@@ -31,6 +37,8 @@ interface BadCase {
   url?: string;
   body?: unknown;
   csv?: string;
+  /** A form post (`application/x-www-form-urlencoded`), as link pages receive. */
+  form?: string;
   exit?: number;
   status?: number;
   field: string | null;
@@ -41,8 +49,49 @@ const CASES = (JSON.parse(readFileSync(join(BAD, 'cases.json'), 'utf8')) as { ca
   .cases;
 const LONG_ID = 'a'.repeat(5000);
 
+const IN_A_DAY = () => Math.floor(Date.now() / 1000) + 86_400;
+
+/**
+ * A link token for `{link:<purpose>:<variant>}`: genuine (signed with the stack's secret) but
+ * wrong in one way, or not genuine at all. Genuine ones name a day that was never created.
+ */
+function linkToken(purpose: LinkPurpose, variant: string): string {
+  const claims = {
+    purpose,
+    eventId: 'never-created-day',
+    associationId: 'potiers-safi',
+    shard: 0,
+    generation: 1,
+    expiresAt: IN_A_DAY(),
+  };
+  const genuine = signLink(claims, TEST_LINK_SECRET);
+  const [payload, signature] = genuine.split('.') as [string, string];
+  switch (variant) {
+    case 'genuine':
+      return genuine;
+    case 'expired':
+      return signLink({ ...claims, expiresAt: 1_000_000 }, TEST_LINK_SECRET);
+    case 'tampered': {
+      // Another association in the payload, the original signature kept.
+      const forged = Buffer.from(
+        JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), a: 'other' }),
+      ).toString('base64url');
+      return `${forged}.${signature}`;
+    }
+    case 'unsigned':
+      return payload;
+    case 'other-secret':
+      return signLink(claims, 'another-secret-0123456789abcdef0123456789');
+    default:
+      throw new Error(`unknown link variant ${variant}`);
+  }
+}
+
 function substitute(text: string): string {
   return text
+    .replace(/\{link:([a-z-]+):([a-z-]+)\}/, (_, purpose: LinkPurpose, variant: string) =>
+      linkToken(purpose, variant),
+    )
     .replace('{bad}', BAD)
     .replace('{seed}', SEED_FILE)
     .replace('{long-id}', LONG_ID)
@@ -127,8 +176,8 @@ describe('the bad-input corpus (test/fixtures/bad/cases.json): each bad input is
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('holds at least 60 cases, each with an expected exit code or HTTP status', () => {
-    expect(CASES.length).toBeGreaterThanOrEqual(60);
+  it('holds at least 80 cases, each with an expected exit code or HTTP status', () => {
+    expect(CASES.length).toBeGreaterThanOrEqual(80);
     for (const badCase of CASES) expect(badCase.exit ?? badCase.status).toBeDefined();
     expect(new Set(CASES.map((badCase) => badCase.name)).size).toBe(CASES.length);
   });
@@ -193,6 +242,9 @@ describe('the bad-input corpus (test/fixtures/bad/cases.json): each bad input is
       method = 'POST';
       headers['content-type'] = 'application/json';
       body = inputBytes(badCase);
+    } else if (badCase.form !== undefined) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = badCase.form;
     } else if (badCase.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(badCase.body);

@@ -1,11 +1,12 @@
 import { userInfo } from 'node:os';
 import { listCheckInsOf } from '../../client/attendance';
 import { recordRsvp } from '../../client/registrations';
+import { readTrainingDayStatus } from '../../client/training-days';
 import { advanceDay } from '../../client/training-day-changes';
 import { runCli } from '../support/cli';
-import { startTestStack, type TestStack } from '../support/stack';
+import { type TestStack, startTestHttpServer, startTestStack } from '../support/stack';
 import { eventually } from './lifecycle-harness';
-import { linkPath, openInvitations, startStackServer } from './open-day-fixture';
+import { linkPath, openInvitations } from './open-day-fixture';
 
 const COORDINATOR_KEY = 'coordinator-key-check-in-0123456789';
 
@@ -43,7 +44,7 @@ describe('check-in is tied to the booking (issue 14, point 2)', () => {
     stack = await startTestStack('check-in-booking', {
       API_KEYS: `coordinator:${COORDINATOR_KEY}`,
     });
-    server = await startStackServer(stack);
+    server = await startTestHttpServer(stack);
     const opened = await openInvitations(connections(), 'door');
     ({ eventId, shards } = opened);
     generation = opened.plan.generation;
@@ -54,13 +55,15 @@ describe('check-in is tied to the booking (issue 14, point 2)', () => {
       );
     await answer('potiers-safi', { response: 'accept', seats: 2 });
     await answer('couturiers-youssoufia', { response: 'accept', seats: 1 });
+    await answer('bijoutiers-safi', { response: 'accept', seats: 2 });
     // Accepted (and sent the check-in link), then declined.
     await answer('tujjar-souk-safi', { response: 'accept', seats: 2 });
     await answer('tujjar-souk-safi', { response: 'decline' });
     await advanceDay(connections(), eventId, { to: 'in-progress', reason: 'test' });
+    // The page reads the phase from the read model: wait until it offers the form.
     await eventually(
-      () => fetch(`${server.url}${checkInLink('potiers-safi')}`),
-      (door) => door.status === 200,
+      async () => (await fetch(`${server.url}${checkInLink('potiers-safi')}`)).text(),
+      (door) => door.includes('<form'),
       30_000,
       'door open',
     );
@@ -76,7 +79,9 @@ describe('check-in is tied to the booking (issue 14, point 2)', () => {
     const tooMany = await form(link, 'attendees=5');
     expect(tooMany.status).toBe(400);
     // In the association's own language (French here), not the API's words.
-    expect(await tooMany.text()).toContain('ce lien enregistre au plus 2 personne(s)');
+    expect(await tooMany.text()).toContain(
+      'Votre association a réservé pour <bdi>2 participants</bdi> : ce lien n&#39;en enregistre pas davantage',
+    );
     expect(await recorded('potiers-safi')).toBeUndefined();
 
     expect((await form(link, 'attendees=2')).status).toBe(200);
@@ -159,5 +164,42 @@ describe('check-in is tied to the booking (issue 14, point 2)', () => {
     );
     const human = await runCli(['check-ins', eventId], stack.env);
     expect(human.stdout).toMatch(/tujjar-souk-safi.*2.*0.*cli/);
+  });
+
+  it('counts an association once when its link and door staff check it in twenty times at once', async () => {
+    const associationId = 'bijoutiers-safi';
+    const link = checkInLink(associationId);
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        index % 2 === 0
+          ? form(link, 'attendees=2').then((reply) => ({
+              via: 'link',
+              status: reply.status,
+              counted: undefined,
+            }))
+          : api({ associationId, attendees: 2, method: 'coordinator' }).then(async (reply) => ({
+              via: 'api',
+              status: reply.status,
+              counted: ((await reply.json()) as { counted?: boolean }).counted,
+            })),
+      ),
+    );
+    // Every one answered as a check-in (a repeat says "already checked in"), none failed.
+    expect(answers.filter((answer) => answer.status !== 200)).toEqual([]);
+    expect(answers.filter((answer) => answer.counted === true).length).toBeLessThanOrEqual(1);
+    const entries = (await listCheckInsOf(connections(), eventId)).filter(
+      (entry) => entry.associationId === associationId,
+    );
+    expect(entries).toEqual([expect.objectContaining({ attendees: 2, seatsHeld: 2 })]);
+    // The day's figures are the attendance workflow's records, the race included once.
+    const all = await listCheckInsOf(connections(), eventId);
+    const attendees = all.reduce((sum, entry) => sum + entry.attendees, 0);
+    await eventually(
+      () => readTrainingDayStatus(stack.temporal.client, eventId),
+      (status) =>
+        status.attendance.checkedIn === all.length && status.attendance.attendees === attendees,
+      30_000,
+      'the day counting each check-in once',
+    );
   });
 });

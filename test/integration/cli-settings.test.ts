@@ -136,18 +136,27 @@ describe('the CLI knows where it is: .env, var/secrets, the taxonomy, and errors
 
   it("names Temporal's address when it does not answer, as text and as JSON under --json", async () => {
     const address = `127.0.0.1:${await freePort()}`;
-    const text = await runCli(['event', 'list'], { TEMPORAL_ADDRESS: address });
+    const text = await runCli(['event', 'status', 'some-day'], { TEMPORAL_ADDRESS: address });
     expect(text.code).toBe(1);
     expect(text.stderr).toContain(`Temporal at ${address} does not answer`);
     expect(text.stderr).toContain('TEMPORAL_ADDRESS');
 
-    const json = await runCli(['event', 'list', '--json'], { TEMPORAL_ADDRESS: address });
+    const json = await runCli(['event', 'status', 'some-day', '--json'], {
+      TEMPORAL_ADDRESS: address,
+    });
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stderr)).toMatchObject({
       error: 'Unavailable',
       exitCode: 1,
       message: expect.stringContaining(`Temporal at ${address} does not answer`),
     });
+  });
+
+  it('lists training days from the read model (Redis) even when Temporal does not answer', async () => {
+    const address = `127.0.0.1:${await freePort()}`;
+    const result = await runCli(['event', 'list', '--json'], { TEMPORAL_ADDRESS: address });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(Array.isArray(JSON.parse(result.stdout))).toBe(true);
   });
 
   it('reports a bad event file as bad input (2) even when Temporal does not answer', async () => {

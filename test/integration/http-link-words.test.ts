@@ -28,6 +28,7 @@ describe('link pages in the reader’s words (issue 9)', () => {
   let server: { url: string; close(): Promise<void> };
   let eventId: string;
   let shards: number;
+  let generation: number | undefined;
 
   beforeAll(async () => {
     stack = await startTestStack('http-link-words');
@@ -47,7 +48,9 @@ describe('link pages in the reader’s words (issue 9)', () => {
     await importAssociations(stack.redis.redis, stack.config.REDIS_PREFIX, CSV);
     eventId = uniqueId('link-words');
     const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-    await createTrainingDay(connections, { ...SEED, id: eventId }, { date });
+    ({ generation } = (
+      await createTrainingDay(connections, { ...SEED, id: eventId }, { date })
+    ).plan);
     await eventually(
       () => advanceDay(connections, eventId, { to: 'invitations-open', reason: 'test' }),
       () => true,
@@ -82,6 +85,8 @@ describe('link pages in the reader’s words (issue 9)', () => {
         associationId,
         shard: shardOf(associationId, shards),
         expiresAt: Math.floor(Date.now() / 1000) + 3600,
+        // Links are bound to the day's run (issue 14): sign with its generation.
+        generation,
       },
       TEST_LINK_SECRET,
     )}`;

@@ -3,12 +3,11 @@ import { resolve } from 'node:path';
 import { signLink, type LinkPurpose } from '../../activities/mail/signed-links';
 import { importAssociations } from '../../client/associations/import-associations';
 import type { Connections } from '../../client/connections';
-import { startHttpServer } from '../../client/http/server';
 import { advanceDay } from '../../client/training-day-changes';
 import { createTrainingDay, readStatus } from '../../client/training-days';
 import type { TrainingDayPlan } from '../../domain/training-day';
 import { shardOf } from '../../domain/workflow-ids';
-import { TEST_LINK_SECRET, type TestStack } from '../support/stack';
+import { TEST_LINK_SECRET } from '../support/stack';
 import { uniqueId } from '../support/temporal';
 import { eventually } from './lifecycle-harness';
 
@@ -49,18 +48,6 @@ export async function openInvitations(
     'invitations sent',
   );
   return { eventId, plan, shards: status.registration.shards };
-}
-
-/** The HTTP server (API, link pages) over a test stack's parts, on a free port. */
-export function startStackServer(stack: TestStack) {
-  return startHttpServer({
-    config: stack.config,
-    temporal: stack.temporal.client,
-    redis: stack.redis.redis,
-    smtpUrl: stack.smtp.url,
-    host: '127.0.0.1',
-    port: 0,
-  });
 }
 
 /** `/links/<purpose>/<token>` for an invitee, signed as the day's emails sign it, for an hour. */

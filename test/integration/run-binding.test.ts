@@ -9,10 +9,15 @@ import { storeTrainingDayProjection } from '../../activities/projections';
 import { ErrorCodes } from '../../domain/errors';
 import { shardOf, workflowIds } from '../../domain/workflow-ids';
 import { runCli } from '../support/cli';
-import { startTestStack, TEST_LINK_SECRET, type TestStack } from '../support/stack';
+import {
+  TEST_LINK_SECRET,
+  type TestStack,
+  startTestHttpServer,
+  startTestStack,
+} from '../support/stack';
 import { uniqueId } from '../support/temporal';
 import { eventually } from './lifecycle-harness';
-import { futureDate, openInvitations, SEED, SEED_FILE, startStackServer } from './open-day-fixture';
+import { futureDate, openInvitations, SEED, SEED_FILE } from './open-day-fixture';
 
 describe('event ids are never reused, and links act only on the day that sent them (issue 14)', () => {
   let stack: TestStack;
@@ -26,7 +31,7 @@ describe('event ids are never reused, and links act only on the day that sent th
 
   beforeAll(async () => {
     stack = await startTestStack('run-binding');
-    server = await startStackServer(stack);
+    server = await startTestHttpServer(stack);
   });
   afterAll(async () => {
     await server?.close();
@@ -95,8 +100,13 @@ describe('event ids are never reused, and links act only on the day that sent th
     expect((await runCli(args, stack.env)).code).toBe(0);
     const again = await runCli(args, stack.env);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain(`"${eventId}" was already used`);
-    expect(again.stderr).toContain('id');
+    // Under --json the failure is one JSON line naming the field.
+    const failure = JSON.parse(again.stderr) as {
+      message: string;
+      problems: Array<{ field: string }>;
+    };
+    expect(failure.message).toContain(`"${eventId}" was already used`);
+    expect(failure.problems).toEqual([expect.objectContaining({ field: 'id' })]);
   });
 
   it('lets one of two racing creations of an id win, and refuses the other', async () => {

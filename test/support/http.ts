@@ -1,6 +1,5 @@
-import { startHttpServer } from '../../client/http/server';
 import { freePort } from '../../scripts/stack/ports';
-import { startTestStack, type TestStack } from './stack';
+import { startTestHttpServer, startTestStack, type TestStack } from './stack';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read field by field
 type Json = any;
@@ -22,14 +21,7 @@ export async function startServedStack(
     API_KEYS: `coordinator:${keys.coordinator},viewer:${keys.viewer}`,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
   });
-  const server = await startHttpServer({
-    config: stack.config,
-    temporal: stack.temporal.client,
-    redis: stack.redis.redis,
-    smtpUrl: stack.smtp.url,
-    host: '127.0.0.1',
-    port,
-  });
+  const server = await startTestHttpServer(stack, { port });
   return {
     stack,
     server,

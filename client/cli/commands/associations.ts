@@ -1,12 +1,8 @@
-import { SingleBar, Presets } from 'cli-progress';
 import type { Command } from 'commander';
 import { createReadStream } from 'node:fs';
-import { AssociationDirectory } from '../../../activities/directory/association-directory';
-import { importAssociations, type ImportReport } from '../../associations/import-associations';
-import { taxonomyOf } from '../../taxonomy-file';
-import { ValidationError } from '../../validation';
+import type { ImportReport } from '../../associations/import-associations';
 import { print, table, type OutputOptions } from '../output';
-import { inputFileSize, withConnections } from '../session';
+import { inputFileSize, withRedis } from '../session';
 
 /** Files at least this big get a progress bar (on a terminal). */
 const PROGRESS_BAR_BYTES = 256 * 1024;
@@ -26,7 +22,10 @@ function reportText(report: ImportReport): string {
   )}${cut}\n${summary}`;
 }
 
-/** `multaqa associations …`: the directory of associations that can be invited. */
+/**
+ * `multaqa associations …`: the directory of associations that can be invited. Both commands
+ * work on Redis only; each imports what it uses when it runs.
+ */
 export function registerAssociationCommands(program: Command): void {
   const associations = program
     .command('associations')
@@ -39,6 +38,10 @@ export function registerAssociationCommands(program: Command): void {
     .option('--skip-invalid', 'store the valid rows even when some rows are invalid')
     .option('--json', 'print JSON')
     .action(async (file: string, options: { skipInvalid?: boolean } & OutputOptions) => {
+      const { SingleBar, Presets } = await import('cli-progress');
+      const { importAssociations } = await import('../../associations/import-associations');
+      const { taxonomyOf } = await import('../../taxonomy-file');
+      const { ValidationError } = await import('../../validation');
       const size = inputFileSize(file);
       const bar =
         process.stderr.isTTY && !options.json && size >= PROGRESS_BAR_BYTES
@@ -48,7 +51,7 @@ export function registerAssociationCommands(program: Command): void {
             )
           : undefined;
       bar?.start(size, 0, { rows: 0 });
-      const report = await withConnections(async (connections) => {
+      const report = await withRedis(async (connections) => {
         try {
           return await importAssociations(
             connections.redis,
@@ -82,7 +85,9 @@ export function registerAssociationCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { limit: string } & OutputOptions) => {
       const limit = Number(options.limit); // checked for every command (argument-checks.ts)
-      const rows = await withConnections(async (connections) => {
+      const { AssociationDirectory } =
+        await import('../../../activities/directory/association-directory');
+      const rows = await withRedis(async (connections) => {
         const directory = new AssociationDirectory(
           connections.redis,
           connections.config.REDIS_PREFIX,

@@ -1,7 +1,6 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import type { CheckedInBy } from '../../../domain/attendance';
-import { listCheckInsOf, recordCheckIn } from '../../attendance';
 import { print, table, type OutputOptions } from '../output';
 import { numberOption, withConnections } from '../session';
 
@@ -55,6 +54,7 @@ export function registerCheckInCommands(program: Command): void {
             ? { name: options.name, province: options.province, sector: options.sector }
             : undefined,
         };
+        const { recordCheckIn } = await import('../../attendance');
         const outcome = await withConnections((connections) =>
           recordCheckIn(connections, eventId, input, cliActor()),
         );
@@ -72,6 +72,7 @@ export function registerCheckInCommands(program: Command): void {
     .argument('<eventId>')
     .option('--json', 'print JSON')
     .action(async (eventId: string, options: OutputOptions) => {
+      const { listCheckInsOf } = await import('../../attendance');
       const checkIns = await withConnections((connections) => listCheckInsOf(connections, eventId));
       print(options, checkIns, () =>
         table(

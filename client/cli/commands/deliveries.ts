@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { readDeliveryProblems, type DeliveryProblems } from '../../deliveries';
+import type { DeliveryProblems } from '../../deliveries';
 import { print, section, table, type OutputOptions } from '../output';
 import { withConnections } from '../session';
 import { localTime } from '../status-text';
@@ -12,6 +12,7 @@ export function registerDeliveryCommand(event: Command): void {
     .argument('<eventId>')
     .option('--json', 'print JSON')
     .action(async (eventId: string, options: OutputOptions) => {
+      const { readDeliveryProblems } = await import('../../deliveries');
       const problems = await withConnections((connections) =>
         readDeliveryProblems(connections, eventId),
       );

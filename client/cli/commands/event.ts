@@ -1,16 +1,13 @@
 import type { Command } from 'commander';
-import { TrainingDayPhaseSchema } from '../../../domain/training-day';
-import { listTrainingDays, readStatus, startTrainingDay } from '../../training-days';
-import { planTrainingDay } from '../../training-day-plan';
-import { advanceDay, cancelDay, rescheduleDay } from '../../training-day-changes';
-import { listInvitedAssociations, readWaitingList } from '../../registrations';
-import { parseOrThrow } from '../../validation';
 import { print, table, type OutputOptions } from '../output';
-import { cliSettings, readJsonFile, withConnections } from '../session';
+import { cliSettings, readJsonFile, withConnections, withRedis } from '../session';
 import { inviteesText, statusText, summariesText } from '../status-text';
 import { registerDeliveryCommand } from './deliveries';
 
-/** `multaqa event …`: create, list, show, move, cancel and advance training days. */
+/**
+ * `multaqa event …`: create, list, show, move, cancel and advance training days. Each action
+ * imports its use case when it runs, so a command loads only what it uses.
+ */
 export function registerEventCommands(program: Command): void {
   const event = program.command('event').description('training days');
 
@@ -22,6 +19,8 @@ export function registerEventCommands(program: Command): void {
     .option('--id <slug>', 'another id for the event')
     .option('--json', 'print JSON')
     .action(async (options: { file: string; date?: string; id?: string } & OutputOptions) => {
+      const { planTrainingDay } = await import('../../training-day-plan');
+      const { startTrainingDay } = await import('../../training-days');
       const { taxonomy } = cliSettings();
       // Bad input is reported as such even when Temporal is down: check before connecting.
       const plan = planTrainingDay(readJsonFile(options.file), {
@@ -41,10 +40,14 @@ export function registerEventCommands(program: Command): void {
     .option('--phase <phase>', 'only training days in this phase')
     .option('--json', 'print JSON')
     .action(async (options: { phase?: string } & OutputOptions) => {
+      const { TrainingDayPhaseSchema } = await import('../../../domain/training-day');
+      const { parseOrThrow } = await import('../../validation');
+      const { listTrainingDays } = await import('../../read-model/training-day-read-model');
       const phase = options.phase
         ? parseOrThrow(TrainingDayPhaseSchema, options.phase, 'phase')
         : undefined;
-      const days = await withConnections((connections) => listTrainingDays(connections, { phase }));
+      // The read model is in Redis: listing needs neither Temporal nor its client.
+      const days = await withRedis((connections) => listTrainingDays(connections, { phase }));
       print(options, days, () => summariesText(days));
     });
 
@@ -55,6 +58,7 @@ export function registerEventCommands(program: Command): void {
     .option('--live', 'ask the workflow instead of the read model')
     .option('--json', 'print JSON')
     .action(async (eventId: string, options: { live?: boolean } & OutputOptions) => {
+      const { readStatus } = await import('../../training-days');
       const reading = await withConnections((connections) =>
         readStatus(connections, eventId, { live: options.live }),
       );
@@ -74,6 +78,7 @@ export function registerEventCommands(program: Command): void {
         eventId: string,
         options: { status?: string; offset: string; limit: string } & OutputOptions,
       ) => {
+        const { listInvitedAssociations } = await import('../../registrations');
         const invitees = await withConnections((connections) =>
           listInvitedAssociations(connections, eventId, {
             status: options.status,
@@ -91,6 +96,7 @@ export function registerEventCommands(program: Command): void {
     .argument('<eventId>')
     .option('--json', 'print JSON')
     .action(async (eventId: string, options: OutputOptions) => {
+      const { readWaitingList } = await import('../../registrations');
       const ledger = await withConnections((connections) => readWaitingList(connections, eventId));
       print(options, ledger, () =>
         [
@@ -137,6 +143,7 @@ export function registerEventCommands(program: Command): void {
           agendaFile?: string;
         } & OutputOptions,
       ) => {
+        const { rescheduleDay } = await import('../../training-day-changes');
         const { json: _json, agendaFile, ...request } = options;
         const agenda = agendaFile ? readJsonFile(agendaFile, 'agenda-file') : undefined;
         const result = await withConnections((connections) =>
@@ -163,6 +170,7 @@ export function registerEventCommands(program: Command): void {
     .requiredOption('--reason <text>', 'why (told to everyone)')
     .option('--json', 'print JSON')
     .action(async (eventId: string, options: { reason: string } & OutputOptions) => {
+      const { cancelDay } = await import('../../training-day-changes');
       const result = await withConnections((connections) =>
         cancelDay(connections, eventId, { reason: options.reason }),
       );
@@ -177,6 +185,7 @@ export function registerEventCommands(program: Command): void {
     .option('--reason <text>', 'why')
     .option('--json', 'print JSON')
     .action(async (eventId: string, options: { to: string; reason?: string } & OutputOptions) => {
+      const { advanceDay } = await import('../../training-day-changes');
       const result = await withConnections((connections) =>
         advanceDay(connections, eventId, { to: options.to, reason: options.reason }),
       );

@@ -1,16 +1,6 @@
 import type { Command } from 'commander';
 import { pickText } from '../../../domain/common';
 import type { FollowUpView } from '../../../domain/messages/follow-up';
-import {
-  addCoordinationNews,
-  changeFollowUpDueDate,
-  closeFollowUp,
-  createNextTrainingDay,
-  listFollowUps,
-  markFollowUpInProgress,
-  proposeVisit,
-  readFollowUp,
-} from '../../follow-ups';
 import { print, table, type OutputOptions } from '../output';
 import { withConnections } from '../session';
 import { localTime } from '../status-text';
@@ -50,6 +40,7 @@ export function registerFollowUpCommands(program: Command): void {
     .argument('<eventId>')
     .option('--json', 'print JSON')
     .action(async (eventId: string, options: OutputOptions) => {
+      const { listFollowUps } = await import('../../follow-ups');
       const views = await withConnections((connections) =>
         listFollowUps(connections.temporal, eventId),
       );
@@ -76,6 +67,7 @@ export function registerFollowUpCommands(program: Command): void {
     .argument('<recommendationId>')
     .option('--json', 'print JSON')
     .action(async (eventId: string, recommendationId: string, options: OutputOptions) => {
+      const { readFollowUp } = await import('../../follow-ups');
       const view = await withConnections((connections) =>
         readFollowUp(connections.temporal, { eventId, recommendationId }),
       );
@@ -95,6 +87,7 @@ export function registerFollowUpCommands(program: Command): void {
         recommendationId: string,
         options: { note?: string } & OutputOptions,
       ) => {
+        const { markFollowUpInProgress } = await import('../../follow-ups');
         const view = await withConnections((connections) =>
           markFollowUpInProgress(
             connections.temporal,
@@ -120,6 +113,7 @@ export function registerFollowUpCommands(program: Command): void {
         recommendationId: string,
         options: { status: string; outcome: string } & OutputOptions,
       ) => {
+        const { closeFollowUp } = await import('../../follow-ups');
         const view = await withConnections((connections) =>
           closeFollowUp(
             connections.temporal,
@@ -145,6 +139,7 @@ export function registerFollowUpCommands(program: Command): void {
         recommendationId: string,
         options: { date: string; reason?: string } & OutputOptions,
       ) => {
+        const { changeFollowUpDueDate } = await import('../../follow-ups');
         const view = await withConnections((connections) =>
           changeFollowUpDueDate(
             connections.temporal,
@@ -171,6 +166,7 @@ export function registerFollowUpCommands(program: Command): void {
         recommendationId: string,
         options: { title: string; body: string; link?: string } & OutputOptions,
       ) => {
+        const { addCoordinationNews } = await import('../../follow-ups');
         const item = await withConnections((connections) =>
           addCoordinationNews(
             connections.temporal,
@@ -199,6 +195,7 @@ export function registerFollowUpCommands(program: Command): void {
         recommendationId: string,
         options: { date?: string } & OutputOptions,
       ) => {
+        const { createNextTrainingDay } = await import('../../follow-ups');
         const created = await withConnections((connections) =>
           createNextTrainingDay(
             connections.temporal,
@@ -225,6 +222,7 @@ export function registerFollowUpCommands(program: Command): void {
         recommendationId: string,
         options: { host: string; visitors: string; reason?: string } & OutputOptions,
       ) => {
+        const { proposeVisit } = await import('../../follow-ups');
         const visit = await withConnections((connections) =>
           proposeVisit(
             connections.temporal,

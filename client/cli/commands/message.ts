@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { previewMessage, previewView } from '../../message-preview';
 import { print, type OutputOptions } from '../output';
 import { withConnections } from '../session';
 
@@ -45,6 +44,7 @@ export function registerMessageCommands(program: Command): void {
           html?: string;
         } & OutputOptions,
       ) => {
+        const { previewMessage, previewView } = await import('../../message-preview');
         const rendered = await withConnections((connections) =>
           previewMessage(connections, eventId, {
             purpose: options.purpose,

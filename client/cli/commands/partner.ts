@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { answerPartner } from '../../partners';
-import { readStatus } from '../../training-days';
 import { print, type OutputOptions } from '../output';
 import { withConnections } from '../session';
 
@@ -22,6 +20,8 @@ export function registerPartnerCommands(program: Command): void {
         partnerId: string,
         options: { contributions?: string; note?: string } & OutputOptions,
       ) => {
+        const { answerPartner } = await import('../../partners');
+        const { readStatus } = await import('../../training-days');
         const view = await withConnections(async (connections) => {
           let contributions = options.contributions
             ?.split(',')
@@ -52,6 +52,7 @@ export function registerPartnerCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       async (eventId: string, partnerId: string, options: { note?: string } & OutputOptions) => {
+        const { answerPartner } = await import('../../partners');
         const view = await withConnections((connections) =>
           answerPartner(connections, eventId, partnerId, { answer: 'decline', note: options.note }),
         );

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { rebuildProjections } from '../../read-model/rebuild-projections';
 import { print, table, type OutputOptions } from '../output';
 import { withConnections } from '../session';
 
@@ -16,6 +15,7 @@ export function registerProjectionCommands(program: Command): void {
     )
     .option('--json', 'print JSON')
     .action(async (options: OutputOptions) => {
+      const { rebuildProjections } = await import('../../read-model/rebuild-projections');
       const report = await withConnections((connections) => rebuildProjections(connections));
       print(options, report, () =>
         [

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { recommend } from '../../training-day-changes';
 import { print, type OutputOptions } from '../output';
 import { readJsonFile, withConnections } from '../session';
 
@@ -46,6 +45,7 @@ export function registerRecommendationCommands(program: Command): void {
               owner: options.owner,
               dueAt: options.due,
             };
+        const { recommend } = await import('../../training-day-changes');
         const added = await withConnections((connections) =>
           recommend(connections, eventId, input),
         );

@@ -2,8 +2,6 @@ import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { LanguageSchema, pickText } from '../../../domain/common';
 import type { TrainingDayReport } from '../../../domain/report';
-import { buildTrainingDayReport, renderTrainingDayReportHtml } from '../../report';
-import { parseOrThrow } from '../../validation';
 import { print, section, table, type OutputOptions } from '../output';
 import { cliSettings, withConnections } from '../session';
 import { localTime } from '../status-text';
@@ -85,6 +83,9 @@ export function registerReportCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       async (eventId: string, options: { html?: string; language: string } & OutputOptions) => {
+        const { parseOrThrow } = await import('../../validation');
+        const { buildTrainingDayReport, renderTrainingDayReportHtml } =
+          await import('../../report');
         const language = parseOrThrow(LanguageSchema, options.language, 'language');
         const report = await withConnections((connections) =>
           buildTrainingDayReport(connections.temporal, eventId),

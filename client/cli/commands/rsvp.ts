@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { recordRsvp } from '../../registrations';
 import { ValidationError } from '../../validation';
 import { print, type OutputOptions } from '../output';
 import { numberOption, withConnections } from '../session';
@@ -35,6 +34,7 @@ export function registerRsvpCommands(program: Command): void {
                 channel: options.channel,
               }
             : { response, associationId, channel: options.channel };
+        const { recordRsvp } = await import('../../registrations');
         const outcome = await withConnections((connections) =>
           recordRsvp(connections, eventId, input),
         );

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { answerSpeaker, replaceSlotSpeaker } from '../../speakers';
 import { print, type OutputOptions } from '../output';
 import { readJsonFile, withConnections } from '../session';
 
@@ -14,6 +13,7 @@ export function registerSpeakerCommands(program: Command): void {
     .argument('<agendaItemId>')
     .option('--json', 'print JSON')
     .action(async (eventId: string, agendaItemId: string, options: OutputOptions) => {
+      const { answerSpeaker } = await import('../../speakers');
       const view = await withConnections((connections) =>
         answerSpeaker(connections, eventId, agendaItemId, { answer: 'confirm' }),
       );
@@ -29,6 +29,7 @@ export function registerSpeakerCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       async (eventId: string, agendaItemId: string, options: { note?: string } & OutputOptions) => {
+        const { answerSpeaker } = await import('../../speakers');
         const view = await withConnections((connections) =>
           answerSpeaker(connections, eventId, agendaItemId, {
             answer: 'decline',
@@ -76,6 +77,7 @@ export function registerSpeakerCommands(program: Command): void {
               role: options.role ? { [options.language ?? 'fr']: options.role } : undefined,
               partnerId: options.partner,
             };
+        const { replaceSlotSpeaker } = await import('../../speakers');
         const view = await withConnections((connections) =>
           replaceSlotSpeaker(connections, eventId, agendaItemId, { speaker: speakerInput }),
         );

@@ -1,13 +1,5 @@
 import type { Command } from 'commander';
 import type { VisitView } from '../../../domain/messages/follow-up';
-import {
-  answerVisitInvitation,
-  approveVisitPairing,
-  cancelVisit,
-  readVisit,
-  recordVisitReport,
-  scheduleVisit,
-} from '../../follow-ups';
 import { print, type OutputOptions } from '../output';
 import { numberOption, withConnections } from '../session';
 
@@ -27,6 +19,7 @@ export function registerVisitCommands(program: Command): void {
     .argument('<visitId>')
     .option('--json', 'print JSON')
     .action(async (eventId: string, visitId: string, options: OutputOptions) => {
+      const { readVisit } = await import('../../follow-ups');
       const view = await withConnections((connections) =>
         readVisit(connections.temporal, { eventId, visitId }),
       );
@@ -40,6 +33,7 @@ export function registerVisitCommands(program: Command): void {
     .argument('<visitId>')
     .option('--json', 'print JSON')
     .action(async (eventId: string, visitId: string, options: OutputOptions) => {
+      const { approveVisitPairing } = await import('../../follow-ups');
       const view = await withConnections((connections) =>
         approveVisitPairing(connections.temporal, { eventId, visitId }),
       );
@@ -63,6 +57,7 @@ export function registerVisitCommands(program: Command): void {
         answer: string,
         options: { note?: string } & OutputOptions,
       ) => {
+        const { answerVisitInvitation } = await import('../../follow-ups');
         const view = await withConnections((connections) =>
           answerVisitInvitation(
             connections.temporal,
@@ -90,6 +85,7 @@ export function registerVisitCommands(program: Command): void {
         visitId: string,
         options: { date: string; time: string; place: string; note?: string } & OutputOptions,
       ) => {
+        const { scheduleVisit } = await import('../../follow-ups');
         const view = await withConnections((connections) =>
           scheduleVisit(
             connections.temporal,
@@ -121,6 +117,7 @@ export function registerVisitCommands(program: Command): void {
         visitId: string,
         options: { summary: string; participants?: string; nextSteps?: string } & OutputOptions,
       ) => {
+        const { recordVisitReport } = await import('../../follow-ups');
         const view = await withConnections((connections) =>
           recordVisitReport(
             connections.temporal,
@@ -144,6 +141,7 @@ export function registerVisitCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       async (eventId: string, visitId: string, options: { reason: string } & OutputOptions) => {
+        const { cancelVisit } = await import('../../follow-ups');
         const view = await withConnections((connections) =>
           cancelVisit(connections.temporal, { eventId, visitId }, { reason: options.reason }),
         );
