@@ -2,11 +2,11 @@ import { Context } from '@temporalio/activity';
 import type { Redis } from 'ioredis';
 import type { ActivityDependencies } from './dependencies';
 import type { TrainingDayStatus } from '../domain/messages/training-day';
-import { projectionKeys } from './projection-keys';
+import { projectionKeys } from '../stores/projection-keys';
 import { TRAINING_DAY_PHASES, type TrainingDayPhase } from '../domain/training-day';
 
 // The keys live on their own so readers (the CLI) can use them without loading Temporal.
-export { projectionKeys } from './projection-keys';
+export { projectionKeys } from '../stores/projection-keys';
 
 /** What the read model keeps of a training day. */
 export interface TrainingDayProjection {

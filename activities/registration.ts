@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import type { Redis } from 'ioredis';
 import type { ActivityDependencies } from './dependencies';
-import { AssociationDirectory } from './directory/association-directory';
+import { AssociationDirectory } from '../stores/association-directory';
 import { associationContact, type Association } from '../domain/association';
 import type { InvitationPlan, Invitee } from '../domain/messages/registration';
 import type { Audience } from '../domain/training-day';

@@ -1,12 +1,6 @@
-import { AssociationDirectory } from '../activities/directory/association-directory';
-import {
-  listPossibleDuplicates,
-  type PossibleDuplicate,
-} from '../activities/mail/possible-duplicates';
-import {
-  listUndeliverable,
-  type UndeliverableAddress,
-} from '../activities/mail/undeliverable-register';
+import { AssociationDirectory } from '../stores/association-directory';
+import { listPossibleDuplicates, type PossibleDuplicate } from '../stores/possible-duplicates';
+import { listUndeliverable, type UndeliverableAddress } from '../stores/undeliverable-register';
 import { pickText, SlugSchema } from '../domain/common';
 import type { RecipientKind } from '../domain/messages/mail';
 import type { TrainingDayStatus } from '../domain/messages/training-day';

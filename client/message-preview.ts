@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { AssociationDirectory } from '../activities/directory/association-directory';
-import { publicBaseUrl } from '../activities/mail/signed-links';
-import { renderMessage, type RenderedMessage } from '../activities/mail/render-message';
+import { AssociationDirectory } from '../stores/association-directory';
+import { publicBaseUrl } from '../mail/signed-links';
+import { renderMessage, type RenderedMessage } from '../mail/render-message';
 import { LanguageSchema, SingleLineTextSchema, SlugSchema } from '../domain/common';
 import { ErrorCodes, MultaqaError } from '../domain/errors';
 import type { EventBrief } from '../domain/event-brief';

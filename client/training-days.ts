@@ -15,7 +15,7 @@ import { planTrainingDay, refuseLapsedDeadline, type PlanOptions } from './train
 // Type only: the client starts the workflow by name, so it never loads workflow code.
 import type { trainingDayWorkflow } from '../workflows';
 import type { Connections } from './connections';
-import { EventIdRegistry } from '../activities/directory/event-id-registry';
+import { EventIdRegistry } from '../stores/event-id-registry';
 import { TrainingDayReadModel } from './read-model/training-day-read-model';
 import { withWorkflowErrors } from './workflow-errors';
 

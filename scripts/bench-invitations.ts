@@ -4,7 +4,7 @@ import { parseConfig } from '../domain/config';
 import type { Association } from '../domain/association';
 import { loadTaxonomy } from '../client/taxonomy-file';
 import { INVITATION_SHARD_SIZE } from '../domain/workflow-ids';
-import { AssociationDirectory } from '../activities/directory/association-directory';
+import { AssociationDirectory } from '../stores/association-directory';
 import { createRegistrationActivities } from '../activities/registration';
 import type { ActivityDependencies } from '../activities/dependencies';
 

@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { createMailActivities } from '../activities/mail';
-import { renderMessage } from '../activities/mail/render-message';
+import { renderMessage } from '../mail/render-message';
 import { parseConfig } from '../domain/config';
 import type { EventBrief } from '../domain/event-brief';
 import type { MessagePurpose, MessageRecipient } from '../domain/messages/mail';

@@ -16,7 +16,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DateTime } from 'luxon';
-import { AssociationDirectory } from '../activities/directory/association-directory';
+import { AssociationDirectory } from '../stores/association-directory';
 import { checkIn } from '../domain/messages/attendance';
 import {
   addDigestNews,

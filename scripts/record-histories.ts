@@ -24,7 +24,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ActivityDependencies } from '../activities';
-import { AssociationDirectory } from '../activities/directory/association-directory';
+import { AssociationDirectory } from '../stores/association-directory';
 import { AssociationCsvRowSchema, type Association } from '../domain/association';
 import { parseConfig } from '../domain/config';
 import { checkIn, submitSurveyResponse } from '../domain/messages/attendance';

@@ -11,7 +11,7 @@ import {
   type DigestSource,
 } from '../../domain/messages/follow-up';
 import type { MessageRecipient } from '../../domain/messages/mail';
-import { AssociationDirectory } from '../directory/association-directory';
+import { AssociationDirectory } from '../../stores/association-directory';
 import type { ActivityDependencies } from '../dependencies';
 import { coordinationDigestWorkflow } from '../../workflows/coordination-digest';
 import { checkedInAssociations } from './attendees';

@@ -5,7 +5,7 @@ import type { NextTrainingDayRequest } from '../../domain/follow-up-commands';
 import { planNextTrainingDay as planNext } from '../../domain/further-training';
 import type { TrainingDayPlan } from '../../domain/training-day';
 import type { ActivityDependencies } from '../dependencies';
-import { EventIdRegistry } from '../directory/event-id-registry';
+import { EventIdRegistry } from '../../stores/event-id-registry';
 
 /**
  * Plans the next training day (a draft) from the current one. Done in an activity because

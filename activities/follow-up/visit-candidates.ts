@@ -3,7 +3,7 @@ import { associationContact, type Association } from '../../domain/association';
 import { ErrorCodes } from '../../domain/errors';
 import type { VisitAssociation } from '../../domain/networking-visit';
 import type { VisitCandidate } from '../../domain/visit-pairing';
-import { AssociationDirectory } from '../directory/association-directory';
+import { AssociationDirectory } from '../../stores/association-directory';
 import type { ActivityDependencies } from '../dependencies';
 import { checkedInAssociations, previousEventIds } from './attendees';
 

@@ -4,14 +4,14 @@ import type { SendMailOptions, Transporter } from 'nodemailer';
 import { EmailSchema } from '../../domain/common';
 import type { Config } from '../../domain/config';
 import type { SendMessageRequest, SendOutcome } from '../../domain/messages/mail';
-import { messageIdFor, type MessageIdentity } from './message-identity';
-import { renderMessage, type RenderedMessage } from './render-message';
-import { SendLedger, type ClaimResult } from './send-ledger';
-import { SendRateLimiter } from './send-rate-limiter';
-import { publicBaseUrl } from './signed-links';
+import { messageIdFor, type MessageIdentity } from '../../mail/message-identity';
+import { renderMessage, type RenderedMessage } from '../../mail/render-message';
+import { SendLedger, type ClaimResult } from '../../stores/send-ledger';
+import { SendRateLimiter } from '../../stores/send-rate-limiter';
+import { publicBaseUrl } from '../../mail/signed-links';
 import { classifySmtpFailure, MailServerUnavailableError } from './smtp-failure';
-import { recordPossibleDuplicate } from './possible-duplicates';
-import { recordUndeliverable } from './undeliverable-register';
+import { recordPossibleDuplicate } from '../../stores/possible-duplicates';
+import { recordUndeliverable } from '../../stores/undeliverable-register';
 import { poolSizeOf, WireSlots } from './wire-slots';
 
 /** Tuning of the exactly-once machinery; defaults suit production. */

@@ -7,13 +7,17 @@ import type {
   SendOutcome,
 } from '../../domain/messages/mail';
 import { MailDelivery, type MailDeliveryOptions } from './deliver-message';
-import type { RenderedMessage } from './render-message';
+import type { RenderedMessage } from '../../mail/render-message';
 import { DEFAULT_BATCH_CONCURRENCY, sendBatch, type BatchProgress } from './send-batch';
 
-export { renderMessage, purposeCarriesLinks, type RenderedMessage } from './render-message';
-export { messageIdFor } from './message-identity';
-export { listUndeliverable, type UndeliverableAddress } from './undeliverable-register';
-export { listPossibleDuplicates, type PossibleDuplicate } from './possible-duplicates';
+export {
+  renderMessage,
+  purposeCarriesLinks,
+  type RenderedMessage,
+} from '../../mail/render-message';
+export { messageIdFor } from '../../mail/message-identity';
+export { listUndeliverable, type UndeliverableAddress } from '../../stores/undeliverable-register';
+export { listPossibleDuplicates, type PossibleDuplicate } from '../../stores/possible-duplicates';
 export { MailServerUnavailableError } from './smtp-failure';
 export { MessageInFlightError } from './deliver-message';
 

@@ -6,7 +6,7 @@ import type {
   SendMessageRequest,
 } from '../../domain/messages/mail';
 import type { MailDelivery } from './deliver-message';
-import { recipientKey } from './message-identity';
+import { recipientKey } from '../../mail/message-identity';
 
 /** The activity a batch runs in, when it runs in one: heartbeats carry its progress. */
 export interface BatchActivity {

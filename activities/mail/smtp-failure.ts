@@ -1,4 +1,4 @@
-import { singleLine } from './text-safety';
+import { singleLine } from '../../mail/text-safety';
 
 /**
  * The mail server could not take the message now (down, unreachable, busy, 4xx, authentication

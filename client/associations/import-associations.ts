@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Readable } from 'node:stream';
-import { AssociationDirectory } from '../../activities/directory/association-directory';
+import { AssociationDirectory } from '../../stores/association-directory';
 import type { Association } from '../../domain/association';
 import type { Taxonomy } from '../../domain/taxonomy';
 import {

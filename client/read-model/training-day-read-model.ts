@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { projectionKeys } from '../../activities/projection-keys';
+import { projectionKeys } from '../../stores/projection-keys';
 import type { TrainingDayProjection } from '../../activities/projections';
 import type { Config } from '../../domain/config';
 import type { TrainingDayPhase } from '../../domain/training-day';

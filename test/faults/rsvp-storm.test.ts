@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { AssociationDirectory } from '../../activities/directory/association-directory';
+import { AssociationDirectory } from '../../stores/association-directory';
 import { startHttpServer } from '../../client/http/server';
 import { readWaitingList } from '../../client/registrations';
 import { createTrainingDay, readTrainingDayStatus } from '../../client/training-days';

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import { projectionKeys } from '../../activities/projections';
-import { AssociationDirectory } from '../../activities/directory/association-directory';
+import { AssociationDirectory } from '../../stores/association-directory';
 import { startHttpServer } from '../../client/http/server';
 import { TrainingDayReadModel } from '../../client/read-model/training-day-read-model';
 import { rebuildProjections } from '../../client/read-model/rebuild-projections';

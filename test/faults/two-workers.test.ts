@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { listPossibleDuplicates } from '../../activities/mail';
-import { AssociationDirectory } from '../../activities/directory/association-directory';
+import { AssociationDirectory } from '../../stores/association-directory';
 import { createTrainingDay, readTrainingDayStatus } from '../../client/training-days';
 import { parseConfig } from '../../domain/config';
 import { workflowIds } from '../../domain/workflow-ids';

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { signLink, type LinkPurpose } from '../../activities/mail/signed-links';
+import { signLink, type LinkPurpose } from '../../mail/signed-links';
 import { runCli } from '../support/cli';
 import {
   startTestHttpServer,

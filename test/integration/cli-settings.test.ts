@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { verifyLinkToken } from '../../activities/mail/signed-links';
+import { verifyLinkToken } from '../../mail/signed-links';
 import { freePort } from '../../scripts/stack/ports';
 import { runCli } from '../support/cli';
 import { startTestStack, type TestStack } from '../support/stack';

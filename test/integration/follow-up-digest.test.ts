@@ -1,5 +1,5 @@
 import { ScheduleNotFoundError, type Client } from '@temporalio/client';
-import { AssociationDirectory } from '../../activities/directory/association-directory';
+import { AssociationDirectory } from '../../stores/association-directory';
 import { addCoordinationNews, closeFollowUp, readFollowUp } from '../../client/follow-ups';
 import { checkIn } from '../../domain/messages/attendance';
 import type { CoordinationDigestResult } from '../../domain/messages/follow-up';

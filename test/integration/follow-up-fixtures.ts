@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createActivities, type ActivityDependencies } from '../../activities';
-import { AssociationDirectory } from '../../activities/directory/association-directory';
+import { AssociationDirectory } from '../../stores/association-directory';
 import { planTrainingDay } from '../../client/training-day-plan';
 import { AssociationCsvRowSchema, type Association } from '../../domain/association';
 import { parseConfig } from '../../domain/config';

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { EventIdRegistry } from '../../activities/directory/event-id-registry';
+import { EventIdRegistry } from '../../stores/event-id-registry';
 import { createNextTrainingDay, readFollowUp } from '../../client/follow-ups';
 import { MultaqaError } from '../../domain/errors';
 import { nextEventCreated, getTrainingDayStatus } from '../../domain/messages/training-day';

@@ -4,7 +4,7 @@ import {
   buildTrainingDayReport,
   renderProgrammeReportHtml,
 } from '../../client/report';
-import { AssociationDirectory } from '../../activities/directory/association-directory';
+import { AssociationDirectory } from '../../stores/association-directory';
 import { MultaqaError } from '../../domain/errors';
 import { checkIn } from '../../domain/messages/attendance';
 import {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { messageIdFor } from '../../activities/mail/message-identity';
-import { recordPossibleDuplicate } from '../../activities/mail/possible-duplicates';
+import { messageIdFor } from '../../mail/message-identity';
+import { recordPossibleDuplicate } from '../../stores/possible-duplicates';
 import { startHttpServer } from '../../client/http/server';
 import { runCli, type CliResult } from '../support/cli';
 import { startTestStack, type TestStack } from '../support/stack';

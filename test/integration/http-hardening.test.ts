@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { AssociationDirectory } from '../../activities/directory/association-directory';
+import { AssociationDirectory } from '../../stores/association-directory';
 import { parseConfig } from '../../domain/config';
 import { startHttpServer } from '../../client/http/server';
 import { connectTestRedis } from '../support/redis';

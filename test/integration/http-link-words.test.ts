@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { signLink, type LinkPurpose } from '../../activities/mail/signed-links';
+import { signLink, type LinkPurpose } from '../../mail/signed-links';
 import { importAssociations } from '../../client/associations/import-associations';
 import { startHttpServer } from '../../client/http/server';
 import { findInvitee } from '../../client/registrations';

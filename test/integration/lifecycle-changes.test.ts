@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { verifyLinkToken } from '../../activities/mail/signed-links';
+import { verifyLinkToken } from '../../mail/signed-links';
 import type { Association } from '../../domain/association';
 import { answerPartnerRequest } from '../../domain/messages/partner';
 import { submitRsvp } from '../../domain/messages/registration';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { ActivityDependencies } from '../../activities';
-import { AssociationDirectory } from '../../activities/directory/association-directory';
+import { AssociationDirectory } from '../../stores/association-directory';
 import { AssociationCsvRowSchema, type Association } from '../../domain/association';
 import { submitRsvp } from '../../domain/messages/registration';
 import type { RsvpInput } from '../../domain/registration';

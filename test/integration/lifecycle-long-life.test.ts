@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { AssociationDirectory } from '../../activities/directory/association-directory';
+import { AssociationDirectory } from '../../stores/association-directory';
 import { checkIn } from '../../domain/messages/attendance';
 import { answerPartnerRequest } from '../../domain/messages/partner';
 import { getSeatLedger, submitRsvp } from '../../domain/messages/registration';

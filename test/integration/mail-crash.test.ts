@@ -6,7 +6,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BatchProgress } from '../../activities/mail/send-batch';
 import { listPossibleDuplicates } from '../../activities/mail';
-import { SendLedger } from '../../activities/mail/send-ledger';
+import { SendLedger } from '../../stores/send-ledger';
 import type { MessageRecipient } from '../../domain/messages/mail';
 import { connectTestRedis } from '../support/redis';
 import { SmtpSink, type CapturedMessage } from '../support/smtp-sink';

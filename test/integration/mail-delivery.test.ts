@@ -8,9 +8,9 @@ import {
   messageIdFor,
 } from '../../activities/mail';
 import type { BatchProgress } from '../../activities/mail/send-batch';
-import { SendLedger } from '../../activities/mail/send-ledger';
-import { SendRateLimiter } from '../../activities/mail/send-rate-limiter';
-import { verifyLinkToken } from '../../activities/mail/signed-links';
+import { SendLedger } from '../../stores/send-ledger';
+import { SendRateLimiter } from '../../stores/send-rate-limiter';
+import { verifyLinkToken } from '../../mail/signed-links';
 import { parseConfig, type Config } from '../../domain/config';
 import type {
   MessageRecipient,

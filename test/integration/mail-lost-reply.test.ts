@@ -1,6 +1,6 @@
 import type { Transporter } from 'nodemailer';
 import { createMailActivities, listPossibleDuplicates } from '../../activities/mail';
-import { SendLedger } from '../../activities/mail/send-ledger';
+import { SendLedger } from '../../stores/send-ledger';
 import { parseConfig } from '../../domain/config';
 import { freePort } from '../../scripts/stack/ports';
 import type { SendMessageRequest } from '../../domain/messages/mail';

@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
-import { signLink, verifyLinkToken } from '../../activities/mail/signed-links';
-import { EventIdRegistry } from '../../activities/directory/event-id-registry';
+import { signLink, verifyLinkToken } from '../../mail/signed-links';
+import { EventIdRegistry } from '../../stores/event-id-registry';
 import { findInvitee } from '../../client/registrations';
 import { readStartedPlan } from '../../client/started-plan';
 import { cancelDay } from '../../client/training-day-changes';

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { AssociationDirectory } from '../../activities/directory/association-directory';
+import { AssociationDirectory } from '../../stores/association-directory';
 import { checkIn } from '../../domain/messages/attendance';
 import { answerPartnerRequest } from '../../domain/messages/partner';
 import { submitRsvp } from '../../domain/messages/registration';

@@ -5,7 +5,7 @@ import {
   applyAgendaEdit,
   moveAgendaWithDay,
 } from '../../domain/agenda-edits';
-import { renderMessage } from '../../activities/mail/render-message';
+import { renderMessage } from '../../mail/render-message';
 import {
   SEND_TIME,
   TEST_BASE_URL,

@@ -1,4 +1,4 @@
-import { renderMessage } from '../../activities/mail/render-message';
+import { renderMessage } from '../../mail/render-message';
 import { renderTrainingDayReportHtml } from '../../client/report/render-report';
 import { buildTrainingDayReport } from '../../domain/report';
 import {

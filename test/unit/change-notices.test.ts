@@ -1,5 +1,5 @@
-import { renderMessage } from '../../activities/mail/render-message';
-import { verifyLinkToken } from '../../activities/mail/signed-links';
+import { renderMessage } from '../../mail/render-message';
+import { verifyLinkToken } from '../../mail/signed-links';
 import type { EventBrief } from '../../domain/event-brief';
 import type { MessageDetails, MessagePurpose, MessageRecipient } from '../../domain/messages/mail';
 import { calendarEvent, readCalendar } from './mail-ics-reader';

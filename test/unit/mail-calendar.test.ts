@@ -1,5 +1,5 @@
-import { buildCalendarFile, foldCalendarLines } from '../../activities/mail/calendar-file';
-import { renderMessage } from '../../activities/mail/render-message';
+import { buildCalendarFile, foldCalendarLines } from '../../mail/calendar-file';
+import { renderMessage } from '../../mail/render-message';
 import type { EventBrief } from '../../domain/event-brief';
 import type { MessagePurpose, MessageRecipient } from '../../domain/messages/mail';
 import { calendarEvent, readCalendar } from './mail-ics-reader';

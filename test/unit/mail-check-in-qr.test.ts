@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { checkInQrPng } from '../../activities/mail/check-in-qr';
+import { checkInQrPng } from '../../mail/check-in-qr';
 
 // pngjs (a dev dependency, also used by qrcode) has no type declarations: the little of it used here, typed.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,6 +1,6 @@
-import { MissingLinkSecretError, renderMessage } from '../../activities/mail/render-message';
-import { verifyLinkToken } from '../../activities/mail/signed-links';
-import { FSI, PDI, RLM } from '../../activities/mail/text-safety';
+import { MissingLinkSecretError, renderMessage } from '../../mail/render-message';
+import { verifyLinkToken } from '../../mail/signed-links';
+import { FSI, PDI, RLM } from '../../mail/text-safety';
 import type { EventBrief } from '../../domain/event-brief';
 import {
   MESSAGE_PURPOSES,

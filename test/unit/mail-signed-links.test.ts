@@ -11,7 +11,7 @@ import {
   signLink,
   verifyLinkToken,
   type LinkClaims,
-} from '../../activities/mail/signed-links';
+} from '../../mail/signed-links';
 import { ErrorCodes } from '../../domain/errors';
 import { SEND_TIME, TEST_SECRET, seedEventBrief } from './mail-fixtures';
 

@@ -1,4 +1,4 @@
-import { renderMessage } from '../../activities/mail/render-message';
+import { renderMessage } from '../../mail/render-message';
 import {
   SEND_TIME,
   TEST_BASE_URL,

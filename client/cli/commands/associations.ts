@@ -85,8 +85,7 @@ export function registerAssociationCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { limit: string } & OutputOptions) => {
       const limit = Number(options.limit); // checked for every command (argument-checks.ts)
-      const { AssociationDirectory } =
-        await import('../../../activities/directory/association-directory');
+      const { AssociationDirectory } = await import('../../../stores/association-directory');
       const rows = await withRedis(async (connections) => {
         const directory = new AssociationDirectory(
           connections.redis,

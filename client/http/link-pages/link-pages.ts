@@ -1,4 +1,4 @@
-import { eventClock, seatsText } from '../../../activities/mail/message-language';
+import { eventClock, seatsText } from '../../../mail/message-language';
 import type { Language } from '../../../domain/common';
 import { text, type LinkPageTextKey } from './link-page-text';
 

@@ -4,7 +4,7 @@ import { ErrorCodes, MultaqaError } from '../../../domain/errors';
 import type { TrainingDayPhase } from '../../../domain/training-day';
 import { phaseRank } from '../../../domain/training-day-phases';
 import { ValidationError } from '../../validation';
-import type { LinkPurpose } from '../../../activities/mail/signed-links';
+import type { LinkPurpose } from '../../../mail/signed-links';
 import type { LinkPageTextKey } from './link-page-text';
 import { localMoment, textHtml } from './link-pages';
 

@@ -1,7 +1,7 @@
 import { Transform, type Readable } from 'node:stream';
 import { z } from 'zod';
 import { ErrorCodes, MultaqaError } from '../../../domain/errors';
-import { AssociationDirectory } from '../../../activities/directory/association-directory';
+import { AssociationDirectory } from '../../../stores/association-directory';
 import { importAssociations } from '../../associations/import-associations';
 import { taxonomyOf } from '../../taxonomy-file';
 import type { HttpContext } from '../http-context';

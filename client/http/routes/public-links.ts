@@ -9,8 +9,8 @@ import {
   verifyLinkToken,
   type LinkClaims,
   type LinkPurpose,
-} from '../../../activities/mail/signed-links';
-import { languageFallback, placeLine, seatsText } from '../../../activities/mail/message-language';
+} from '../../../mail/signed-links';
+import { languageFallback, placeLine, seatsText } from '../../../mail/message-language';
 import { FreeTextSchema, LANGUAGES, pickText, type Language } from '../../../domain/common';
 import { ErrorCodes, MultaqaError } from '../../../domain/errors';
 import type { InviteeView } from '../../../domain/messages/registration';

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
-import { dayScope, recipientKey, type MessageIdentity } from './message-identity';
+import { dayScope, recipientKey, type MessageIdentity } from '../mail/message-identity';
 import { RedisScript } from './redis-script';
-import { singleLine } from './text-safety';
+import { singleLine } from '../mail/text-safety';
 
 /** Where one message stands in the ledger. */
 export type LedgerEntry =

@@ -1,4 +1,4 @@
-import type { Contribution } from '../../../domain/partner';
+import type { Contribution } from '../../domain/partner';
 import type {
   MessageContent,
   MessageFact,

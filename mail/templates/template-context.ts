@@ -1,5 +1,5 @@
-import type { Language, LocalizedText } from '../../../domain/common';
-import type { MessageDetails, RecipientKind } from '../../../domain/messages/mail';
+import type { Language, LocalizedText } from '../../domain/common';
+import type { MessageDetails, RecipientKind } from '../../domain/messages/mail';
 import type { Direction, EventClock } from '../message-language';
 
 /** One text in each language a message can be written in; the compiler checks none is missing. */

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import type { MessagePurpose, RecipientKind } from '../../domain/messages/mail';
-import { recipientKey } from './message-identity';
+import type { MessagePurpose, RecipientKind } from '../domain/messages/mail';
+import { recipientKey } from '../mail/message-identity';
 
 /** An address that refused a message for good, as the coordinator sees it. */
 export interface UndeliverableAddress {

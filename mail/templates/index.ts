@@ -1,4 +1,4 @@
-import type { MessagePurpose } from '../../../domain/messages/mail';
+import type { MessagePurpose } from '../../domain/messages/mail';
 import {
   coordinationDigest,
   followUpEscalation,

@@ -1,10 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { SlugSchema } from '../../domain/common';
-import type { Config } from '../../domain/config';
-import { ErrorCodes, MultaqaError } from '../../domain/errors';
-import type { EventBrief } from '../../domain/event-brief';
+import { SlugSchema } from '../domain/common';
+import type { Config } from '../domain/config';
+import { ErrorCodes, MultaqaError } from '../domain/errors';
+import type { EventBrief } from '../domain/event-brief';
 
 /** What a public link lets its holder do: answer the invitation, check in at the door, rate the day. */
 export const LINK_PURPOSES = ['rsvp', 'check-in', 'survey'] as const;

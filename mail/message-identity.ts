@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { MessagePurpose, MessageRecipient } from '../../domain/messages/mail';
+import type { MessagePurpose, MessageRecipient } from '../domain/messages/mail';
 
 /** What makes two messages the same message: sent once, whatever retries and crashes happen. */
 export interface MessageIdentity {

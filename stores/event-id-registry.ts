@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { RedisScript } from '../mail/redis-script';
+import { RedisScript } from './redis-script';
 
 /** One use of an event id: when it was claimed, and the generation the day carries. */
 export interface EventIdClaim {

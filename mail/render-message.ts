@@ -1,9 +1,9 @@
-import type { Language, LocalizedText } from '../../domain/common';
+import type { Language, LocalizedText } from '../domain/common';
 import type {
   MessagePurpose,
   RecipientStanding,
   SendMessageRequest,
-} from '../../domain/messages/mail';
+} from '../domain/messages/mail';
 import {
   buildCalendarFile,
   calendarUid,

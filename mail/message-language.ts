@@ -1,5 +1,5 @@
-import { LANGUAGES, pickText, type Language, type LocalizedText } from '../../domain/common';
-import type { EventBrief } from '../../domain/event-brief';
+import { LANGUAGES, pickText, type Language, type LocalizedText } from '../domain/common';
+import type { EventBrief } from '../domain/event-brief';
 import { singleLine } from './text-safety';
 
 /** Locales for dates and numbers: Moroccan Arabic and French, British English. */

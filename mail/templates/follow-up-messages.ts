@@ -1,4 +1,4 @@
-import type { FollowUpStatus } from '../../../domain/follow-up';
+import type { FollowUpStatus } from '../../domain/follow-up';
 import { greeting, noteQuote, present } from './common-phrases';
 import type {
   MessageContent,

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import { AssociationSchema, type Association } from '../../domain/association';
-import type { Audience } from '../../domain/training-day';
+import { AssociationSchema, type Association } from '../domain/association';
+import type { Audience } from '../domain/training-day';
 
 /**
  * The associations multaqa can invite, kept in Redis: one hash of records by id, and one set

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
-import type { MessagePurpose, RecipientKind } from '../../domain/messages/mail';
-import { recipientKey } from './message-identity';
+import type { MessagePurpose, RecipientKind } from '../domain/messages/mail';
+import { recipientKey } from '../mail/message-identity';
 
 /**
  * A message resent after its first attempt died while handing it to the SMTP server: the
