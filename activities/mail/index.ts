@@ -7,31 +7,14 @@ import type {
   SendOutcome,
 } from '../../domain/messages/mail';
 import { MailDelivery, type MailDeliveryOptions } from './deliver-message';
-import type { RenderedMessage } from '../../mail/render-message';
 import { DEFAULT_BATCH_CONCURRENCY, sendBatch, type BatchProgress } from './send-batch';
 
-export {
-  renderMessage,
-  purposeCarriesLinks,
-  type RenderedMessage,
-} from '../../mail/render-message';
-export { messageIdFor } from '../../mail/message-identity';
-export { listUndeliverable, type UndeliverableAddress } from '../../stores/undeliverable-register';
-export { listPossibleDuplicates, type PossibleDuplicate } from '../../stores/possible-duplicates';
 export { MailServerUnavailableError } from './smtp-failure';
 export { MessageInFlightError } from './deliver-message';
 
 export interface MailActivityOptions extends MailDeliveryOptions {
   /** Messages of one batch in flight at once (default 4). */
   batchConcurrency?: number;
-}
-
-/** A message as it would go out, for a coordinator to read before it does, and whether it went. */
-export interface MessagePreview extends Omit<RenderedMessage, 'inlineImages' | 'links'> {
-  /** Where this message stands in the send ledger. */
-  status: 'not-sent' | 'sending' | 'sent' | 'undeliverable';
-  reason?: string;
-  links: Array<{ purpose: string; url: string; expiresAt: string }>;
 }
 
 /** The current activity's context, or none when called outside an activity (scripts, tests). */
@@ -91,39 +74,6 @@ export function createMailActivities(
         undeliverable: result.undeliverable.length,
       });
       return result;
-    },
-
-    /** Renders a message for a recipient as it would be sent now, with its send status. */
-    async previewMessage(request: SendMessageRequest): Promise<MessagePreview> {
-      const rendered = await delivery.render(request);
-      const entry = await delivery.ledger.peek({
-        eventId: request.event.eventId,
-        generation: request.event.generation,
-        recipient: request.recipient,
-        purpose: request.purpose,
-        revision: request.revision,
-      });
-      const { inlineImages, links, ...message } = rendered;
-      let html = message.html;
-      for (const image of inlineImages)
-        html = html.replaceAll(
-          `cid:${image.cid}`,
-          `data:${image.contentType};base64,${image.content.toString('base64')}`,
-        );
-      return {
-        ...message,
-        html,
-        status:
-          entry?.state === 'claimed' || entry?.state === 'on-wire'
-            ? 'sending'
-            : (entry?.state ?? 'not-sent'),
-        ...(entry?.state === 'undeliverable' ? { reason: entry.reason } : {}),
-        links: Object.entries(links).map(([purpose, link]) => ({
-          purpose,
-          url: link.url,
-          expiresAt: link.expiresAt.toISOString(),
-        })),
-      };
     },
   };
 }

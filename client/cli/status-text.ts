@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import { pickText } from '../../domain/common';
 import type { TrainingDayStatus } from '../../domain/messages/training-day';
 import type { InviteeView } from '../../domain/messages/registration';
-import type { TrainingDaySummary } from '../read-model/training-day-read-model';
-import type { StatusReading } from '../training-days';
+import type { TrainingDaySummary } from '../../stores/read-model';
+import type { StatusReading } from '../use-cases/training-days';
 import { section, table } from './output';
 
 /** An instant as wall-clock time in the event's time zone. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Connections } from '../connections';
-import type { TrainingDayChangeFeed } from '../read-model/change-feed';
+import type { TrainingDayChangeFeed } from './change-feed';
 import type { RouteRegistry } from './route-registry';
 
 /** What every route module is given. */

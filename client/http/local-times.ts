@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { TrainingDayStatus } from '../../domain/messages/training-day';
-import type { TrainingDaySummary } from '../read-model/training-day-read-model';
+import type { TrainingDaySummary } from '../../stores/read-model';
 
 /**
  * Wall-clock times in the event's time zone (`yyyy-MM-ddTHH:mm`), computed on the server:

@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../../domain/config';
 import type { Logger } from '../logging';
-import { TrainingDayChangeFeed } from '../read-model/change-feed';
+import { TrainingDayChangeFeed } from './change-feed';
 import { ApiKeys } from './api-keys';
 import { defaultProbes, type DependencyName, type Probe } from './health-checks';
 import type { HttpContext } from './http-context';

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { readTrainingDayStatus, createTrainingDay } from '../../client/training-days';
+import { readTrainingDayStatus, createTrainingDay } from '../../client/use-cases/training-days';
 import { startDashboardStack, type DashboardStack } from '../support/browser';
 import type { TestStack } from '../support/stack';
 import { uniqueId } from '../support/temporal';
@@ -120,7 +120,7 @@ describe("the dashboard's agenda form, in headless Chromium", () => {
     expect(await form.locator('[data-i18n="agenda.start"]').textContent()).toBe('البداية');
     await page.screenshot({ path: resolve(ARTIFACTS, 'dashboard-agenda-ar.png'), fullPage: true });
 
-    const status = await readTrainingDayStatus(stack.temporal.client, eventId);
+    const status = await readTrainingDayStatus({ temporal: stack.temporal.client }, eventId);
     expect(status.agendaRevision).toBe(2);
     expect(status.agenda.find((item) => item.id === 'coffee-break')).toMatchObject({
       start: '17:50',
@@ -144,7 +144,9 @@ describe("the dashboard's agenda form, in headless Chromium", () => {
     expect(
       (await post({ 'x-multaqa-dashboard': '1', origin: 'https://elsewhere.example.org' })).status,
     ).toBe(401);
-    expect((await readTrainingDayStatus(stack.temporal.client, eventId)).agendaRevision).toBe(2);
+    expect(
+      (await readTrainingDayStatus({ temporal: stack.temporal.client }, eventId)).agendaRevision,
+    ).toBe(2);
     await context.close();
     expect(pageErrors).toEqual([]);
   });

@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { importAssociations } from '../../client/associations/import-associations';
-import { answerPartner } from '../../client/partners';
-import { advanceDay } from '../../client/training-day-changes';
-import { createTrainingDay } from '../../client/training-days';
+import { importAssociations } from '../../client/use-cases/import-associations';
+import { answerPartner } from '../../client/use-cases/partners';
+import { advanceDay } from '../../client/use-cases/training-day-changes';
+import { createTrainingDay } from '../../client/use-cases/training-days';
 import { startDashboardStack, type DashboardStack } from '../support/browser';
 import type { TestStack } from '../support/stack';
 import { uniqueId } from '../support/temporal';
@@ -53,7 +53,7 @@ describe('the dashboard in headless Chromium', () => {
   }
 
   it('shows an RSVP arriving through its emailed link live, without reloading', async () => {
-    await importAssociations(stack.redis.redis, stack.config.REDIS_PREFIX, CSV);
+    await importAssociations({ redis: stack.redis.redis, config: stack.config }, CSV);
     const { eventId, connections } = await createSeedDay('browser-day');
     await advanceDay(connections, eventId, { to: 'invitations-open', reason: 'browser test' });
     const [invitation] = await stack.smtp.waitFor(

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { listPossibleDuplicates } from '../../activities/mail';
+import { listPossibleDuplicates } from '../../stores/possible-duplicates';
 import type { Association } from '../../domain/association';
 import type { CapturedMessage, SmtpSink } from '../support/smtp-sink';
 

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import { AssociationDirectory } from '../../stores/association-directory';
-import { createTrainingDay, readTrainingDayStatus } from '../../client/training-days';
+import { createTrainingDay, readTrainingDayStatus } from '../../client/use-cases/training-days';
 import { parseConfig } from '../../domain/config';
 import { workflowIds } from '../../domain/workflow-ids';
 import { SmtpRelay } from '../integration/mail-smtp-proxy';
@@ -128,7 +128,7 @@ describe('a campaign through worker kills and an SMTP outage', () => {
 
     // Nothing stuck: the day is running, and counts every association as invited.
     const status = await eventually(
-      () => readTrainingDayStatus(temporal.client, eventId),
+      () => readTrainingDayStatus({ temporal: temporal.client }, eventId),
       (current) => current.registration.invited === CAMPAIGN,
       60_000,
       'the day counting its invitees',

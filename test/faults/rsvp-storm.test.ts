@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { AssociationDirectory } from '../../stores/association-directory';
 import { startHttpServer } from '../../client/http/server';
-import { readWaitingList } from '../../client/registrations';
-import { createTrainingDay, readTrainingDayStatus } from '../../client/training-days';
+import { readWaitingList } from '../../client/use-cases/registrations';
+import { createTrainingDay, readTrainingDayStatus } from '../../client/use-cases/training-days';
 import {
   eventually,
   messagesOf,
@@ -132,7 +132,7 @@ describe('an RSVP storm against capacity', () => {
       expect(new Set(statuses)).toEqual(new Set([200]));
 
       const settled = await eventually(
-        () => readTrainingDayStatus(stack.temporal.client, eventId),
+        () => readTrainingDayStatus({ temporal: stack.temporal.client }, eventId),
         (status) => status.registration.accepted + status.registration.waitlisted === INVITEES,
         120_000,
         'every answer counted',
@@ -170,7 +170,7 @@ describe('an RSVP storm against capacity', () => {
       );
       expect(new Set(withdrawn)).toEqual(new Set([200]));
       const after = await eventually(
-        () => readTrainingDayStatus(stack.temporal.client, eventId),
+        () => readTrainingDayStatus({ temporal: stack.temporal.client }, eventId),
         (status) =>
           status.registration.accepted === CAPACITY &&
           status.registration.waitlisted === INVITEES - CAPACITY - WITHDRAWALS,

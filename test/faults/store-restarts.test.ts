@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
-import { projectionKeys } from '../../activities/projections';
+import { projectionKeys } from '../../stores/read-model';
 import { AssociationDirectory } from '../../stores/association-directory';
 import { startHttpServer } from '../../client/http/server';
-import { TrainingDayReadModel } from '../../client/read-model/training-day-read-model';
-import { rebuildProjections } from '../../client/read-model/rebuild-projections';
-import { createTrainingDay, readTrainingDayStatus } from '../../client/training-days';
+import { TrainingDayReadModel } from '../../stores/read-model';
+import { rebuildProjections } from '../../client/use-cases/rebuild-projections';
+import { createTrainingDay, readTrainingDayStatus } from '../../client/use-cases/training-days';
 import { parseConfig, type Config } from '../../domain/config';
 import { workflowIds } from '../../domain/workflow-ids';
 import { startLocalRedis } from '../../scripts/stack/local-redis';
@@ -145,7 +145,7 @@ describe('campaigns through a Temporal restart, a Redis restart and a Redis flus
     return { eventId, associations };
   }
 
-  const statusOf = (eventId: string) => readTrainingDayStatus(temporal, eventId);
+  const statusOf = (eventId: string) => readTrainingDayStatus({ temporal }, eventId);
   async function describeDay(eventId: string) {
     return temporal.workflow.getHandle(workflowIds.trainingDay(eventId)).describe();
   }

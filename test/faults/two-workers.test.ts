@@ -1,9 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { DateTime } from 'luxon';
-import { listPossibleDuplicates } from '../../activities/mail';
+import { listPossibleDuplicates } from '../../stores/possible-duplicates';
 import { AssociationDirectory } from '../../stores/association-directory';
-import { createTrainingDay, readTrainingDayStatus } from '../../client/training-days';
+import { createTrainingDay, readTrainingDayStatus } from '../../client/use-cases/training-days';
 import { parseConfig } from '../../domain/config';
 import { workflowIds } from '../../domain/workflow-ids';
 import {
@@ -131,7 +131,7 @@ describe('two workers on one task queue, one of them stopped mid-campaign', () =
         240_000,
       );
       const status = await eventually(
-        () => readTrainingDayStatus(temporal.client, eventId),
+        () => readTrainingDayStatus({ temporal: temporal.client }, eventId),
         (current) => current.registration.invited === CAMPAIGN,
         60_000,
         'the day counting its invitees',

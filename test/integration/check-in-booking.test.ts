@@ -1,8 +1,8 @@
 import { userInfo } from 'node:os';
-import { listCheckInsOf } from '../../client/attendance';
-import { recordRsvp } from '../../client/registrations';
-import { readTrainingDayStatus } from '../../client/training-days';
-import { advanceDay } from '../../client/training-day-changes';
+import { listCheckInsOf } from '../../client/use-cases/attendance';
+import { recordRsvp } from '../../client/use-cases/registrations';
+import { readTrainingDayStatus } from '../../client/use-cases/training-days';
+import { advanceDay } from '../../client/use-cases/training-day-changes';
 import { runCli } from '../support/cli';
 import { type TestStack, startTestHttpServer, startTestStack } from '../support/stack';
 import { eventually } from './lifecycle-harness';
@@ -195,7 +195,7 @@ describe('check-in is tied to the booking (issue 14, point 2)', () => {
     const all = await listCheckInsOf(connections(), eventId);
     const attendees = all.reduce((sum, entry) => sum + entry.attendees, 0);
     await eventually(
-      () => readTrainingDayStatus(stack.temporal.client, eventId),
+      () => readTrainingDayStatus({ temporal: stack.temporal.client }, eventId),
       (status) =>
         status.attendance.checkedIn === all.length && status.attendance.attendees === attendees,
       30_000,

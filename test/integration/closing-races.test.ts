@@ -1,5 +1,5 @@
-import { advanceDay } from '../../client/training-day-changes';
-import { readStatus } from '../../client/training-days';
+import { advanceDay } from '../../client/use-cases/training-day-changes';
+import { readStatus } from '../../client/use-cases/training-days';
 import { type TestStack, startTestHttpServer, startTestStack } from '../support/stack';
 import { eventually } from './lifecycle-harness';
 import { ASSOCIATIONS_CSV, linkPath, openInvitations } from './open-day-fixture';

@@ -1,6 +1,10 @@
 import { ScheduleNotFoundError, type Client } from '@temporalio/client';
 import { AssociationDirectory } from '../../stores/association-directory';
-import { addCoordinationNews, closeFollowUp, readFollowUp } from '../../client/follow-ups';
+import {
+  addCoordinationNews,
+  closeFollowUp,
+  readFollowUp,
+} from '../../client/use-cases/follow-ups';
 import { checkIn } from '../../domain/messages/attendance';
 import type { CoordinationDigestResult } from '../../domain/messages/follow-up';
 import { workflowIds } from '../../domain/workflow-ids';
@@ -75,10 +79,10 @@ describe('the coordination digest on a Temporal Schedule (dev server)', () => {
       args: [followUpInputFor(plan, recommendation, workflowIds.trainingDay(eventId))],
     });
     const scheduleId = workflowIds.coordinationDigest(eventId, recommendation.id);
-    let view = await readFollowUp(client, ref);
+    let view = await readFollowUp({ temporal: client }, ref);
     for (let tries = 0; !view.digest.scheduleId && tries < 100; tries += 1) {
       await new Promise((wake) => setTimeout(wake, 100));
-      view = await readFollowUp(client, ref);
+      view = await readFollowUp({ temporal: client }, ref);
     }
     expect(view.digest.scheduleId).toBe(scheduleId);
     const described = await client.schedule.getHandle(scheduleId).describe();
@@ -96,12 +100,12 @@ describe('the coordination digest on a Temporal Schedule (dev server)', () => {
     // No news yet: the run sends nothing.
     expect(await runDigestNow(client, scheduleId)).toMatchObject({ sent: 0 });
 
-    await addCoordinationNews(client, ref, {
+    await addCoordinationNews({ temporal: client }, ref, {
       title: 'Appel à projets INDH 2019',
       body: 'Dépôt des dossiers à la Province de Safi avant le 15 mars.',
       link: 'https://indh.example.org/appel-2019',
     });
-    await addCoordinationNews(client, ref, {
+    await addCoordinationNews({ temporal: client }, ref, {
       title: 'Programme Irtiqae',
       body: "L'ADS ouvre une session d'accompagnement des associations.",
     });
@@ -111,12 +115,12 @@ describe('the coordination digest on a Temporal Schedule (dev server)', () => {
       expect(digests().filter((message) => message.to.includes(recipient))).toHaveLength(1);
     expect(digests()[0]!.parsed.text).toContain('Appel à projets INDH 2019');
     expect(digests()[0]!.parsed.text).toContain('Programme Irtiqae');
-    view = await readFollowUp(client, ref);
+    view = await readFollowUp({ temporal: client }, ref);
     expect(view.digest).toMatchObject({ digestsSent: 1, digestedUpTo: 2 });
 
     // Nothing new: nobody is mailed again.
     expect(await runDigestNow(client, scheduleId)).toMatchObject({ sent: 0, upToSeq: 2 });
-    await addCoordinationNews(client, ref, {
+    await addCoordinationNews({ temporal: client }, ref, {
       title: 'Réunion de coordination',
       body: 'Chambre, ADS et Province le 2 avril à Safi.',
     });
@@ -127,7 +131,7 @@ describe('the coordination digest on a Temporal Schedule (dev server)', () => {
     )!;
     expect(second.parsed.text).not.toContain('Programme Irtiqae');
 
-    await closeFollowUp(client, ref, {
+    await closeFollowUp({ temporal: client }, ref, {
       status: 'done',
       outcome: 'Quarterly coordination meetings agreed between the chamber, ADS and the Province',
     });
@@ -136,7 +140,7 @@ describe('the coordination digest on a Temporal Schedule (dev server)', () => {
       ScheduleNotFoundError,
     );
     await expect(
-      addCoordinationNews(client, ref, { title: 'Late', body: 'Too late' }),
+      addCoordinationNews({ temporal: client }, ref, { title: 'Late', body: 'Too late' }),
     ).rejects.toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { EventIdRegistry } from '../../stores/event-id-registry';
-import { createNextTrainingDay, readFollowUp } from '../../client/follow-ups';
+import { createNextTrainingDay, readFollowUp } from '../../client/use-cases/follow-ups';
 import { MultaqaError } from '../../domain/errors';
 import { nextEventCreated, getTrainingDayStatus } from '../../domain/messages/training-day';
 import { workflowIds } from '../../domain/workflow-ids';
@@ -52,7 +52,11 @@ describe('further training: the next training day created as a draft from a reco
       fr: 'La stratégie gouvernementale de développement des associations et organisations professionnelles',
       ar: 'الاستراتيجية الحكومية لتنمية الجمعيات والهيئات المهنية',
     };
-    const created = await createNextTrainingDay(client, ref, { date, title: theme, theme });
+    const created = await createNextTrainingDay({ temporal: client }, ref, {
+      date,
+      title: theme,
+      theme,
+    });
     expect(created).toEqual({
       eventId: `${eventId}-further-training-1`,
       workflowId: workflowIds.trainingDay(`${eventId}-further-training-1`),
@@ -93,13 +97,13 @@ describe('further training: the next training day created as a draft from a reco
     ).toHaveLength(0);
 
     // A second session from the same recommendation, on the default date.
-    const second = await createNextTrainingDay(client, ref, {});
+    const second = await createNextTrainingDay({ temporal: client }, ref, {});
     expect(second.eventId).toBe(`${eventId}-further-training-2`);
     const secondStatus = await client.workflow
       .getHandle(second.workflowId)
       .query(getTrainingDayStatus);
     expect(Date.parse(secondStatus.startsAt)).toBeGreaterThan(now + 27 * DAY);
-    expect((await readFollowUp(client, ref)).nextEventIds).toEqual([
+    expect((await readFollowUp({ temporal: client }, ref)).nextEventIds).toEqual([
       created.eventId,
       second.eventId,
     ]);
@@ -121,20 +125,25 @@ describe('further training: the next training day created as a draft from a reco
       });
 
     await expect(
-      createNextTrainingDay(client, { eventId, recommendationId: other.id }, {}),
+      createNextTrainingDay({ temporal: client }, { eventId, recommendationId: other.id }, {}),
     ).rejects.toThrow(/further-training or capacity-building/);
     const past = createNextTrainingDay(
-      client,
+      { temporal: client },
       { eventId, recommendationId: training.id },
       { date: '2018-01-01' },
     );
     await expect(past).rejects.toThrow(MultaqaError);
     await expect(past).rejects.toMatchObject({ field: 'date' });
     await expect(
-      createNextTrainingDay(client, { eventId, recommendationId: training.id }, { date: 'soon' }),
+      createNextTrainingDay(
+        { temporal: client },
+        { eventId, recommendationId: training.id },
+        { date: 'soon' },
+      ),
     ).rejects.toThrow(/date/);
     expect(
-      (await readFollowUp(client, { eventId, recommendationId: training.id })).nextEventIds,
+      (await readFollowUp({ temporal: client }, { eventId, recommendationId: training.id }))
+        .nextEventIds,
     ).toEqual([]);
   });
 
@@ -154,7 +163,7 @@ describe('further training: the next training day created as a draft from a reco
     // Another day took the id the second session would get.
     await registry.claim(`${eventId}-further-training-2`);
 
-    const first = await createNextTrainingDay(client, ref, {});
+    const first = await createNextTrainingDay({ temporal: client }, ref, {});
     const claim = await registry.find(first.eventId);
     expect(claim?.generation).toEqual(expect.any(Number));
     const started = await client.workflow.getHandle(first.workflowId).fetchHistory();
@@ -165,10 +174,10 @@ describe('further training: the next training day created as a draft from a reco
     );
     expect(startedPlan.generation).toBe(claim?.generation);
 
-    await expect(createNextTrainingDay(client, ref, {})).rejects.toMatchObject({
+    await expect(createNextTrainingDay({ temporal: client }, ref, {})).rejects.toMatchObject({
       field: 'id',
       message: expect.stringContaining('already used'),
     });
-    expect((await readFollowUp(client, ref)).nextEventIds).toEqual([first.eventId]);
+    expect((await readFollowUp({ temporal: client }, ref)).nextEventIds).toEqual([first.eventId]);
   });
 });

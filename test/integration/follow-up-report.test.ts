@@ -1,9 +1,9 @@
-import { closeFollowUp } from '../../client/follow-ups';
+import { closeFollowUp } from '../../client/use-cases/follow-ups';
 import {
   buildProgrammeView,
   buildTrainingDayReport,
   renderProgrammeReportHtml,
-} from '../../client/report';
+} from '../../client/use-cases/report';
 import { AssociationDirectory } from '../../stores/association-directory';
 import { MultaqaError } from '../../domain/errors';
 import { checkIn } from '../../domain/messages/attendance';
@@ -88,7 +88,7 @@ describe('the programme view across training days (dev server)', () => {
       'follow-ups started',
     );
     await closeFollowUp(
-      client,
+      { temporal: client },
       { eventId: first.eventId, recommendationId: 'capacity-building' },
       {
         status: 'done',
@@ -103,7 +103,7 @@ describe('the programme view across training days (dev server)', () => {
 
     const query = `WorkflowType = 'trainingDayWorkflow' AND TaskQueue = '${stack.config.TEMPORAL_TASK_QUEUE}'`;
     const programme = await eventually(
-      () => buildProgrammeView(client, { query }),
+      () => buildProgrammeView({ temporal: client }, { query }),
       (view) => view.days.length === 3,
       'the three days listed',
     );
@@ -128,7 +128,7 @@ describe('the programme view across training days (dev server)', () => {
   });
 
   it('names the training day it cannot find', async () => {
-    const missing = buildTrainingDayReport(stack.temporal.client, 'no-such-day');
+    const missing = buildTrainingDayReport({ temporal: stack.temporal.client }, 'no-such-day');
     await expect(missing).rejects.toThrow(MultaqaError);
     await expect(missing).rejects.toMatchObject({ code: 'NotFound' });
   });

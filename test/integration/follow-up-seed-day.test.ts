@@ -10,8 +10,8 @@ import {
   readFollowUp,
   recordVisitReport,
   scheduleVisit,
-} from '../../client/follow-ups';
-import { buildTrainingDayReport, renderTrainingDayReportHtml } from '../../client/report';
+} from '../../client/use-cases/follow-ups';
+import { buildTrainingDayReport, renderTrainingDayReportHtml } from '../../client/use-cases/report';
 import { checkIn, submitSurveyResponse } from '../../domain/messages/attendance';
 import { answerPartnerRequest } from '../../domain/messages/partner';
 import { submitRsvp } from '../../domain/messages/registration';
@@ -136,7 +136,7 @@ describe('after the seed day: its four recommendations followed up, a visit arra
     // Before the day, the report counts invitees by province from the invitation shards.
     // (An invitee counts as invited once its shard has marked the invitation sent.)
     const early = await eventually(
-      () => buildTrainingDayReport(client, eventId),
+      () => buildTrainingDayReport({ temporal: client }, eventId),
       (built) => built.byProvince.reduce((sum, row) => sum + row.invited, 0) === 40,
       'the 40 invitations marked sent',
     );
@@ -206,7 +206,7 @@ describe('after the seed day: its four recommendations followed up, a visit arra
     // Each view is queried from its own workflow: wait until all four answer (a busy worker may
     // answer a query late, and the list leaves out a follow-up that did not answer).
     const followUps = await eventually(
-      () => listFollowUps(client, eventId),
+      () => listFollowUps({ temporal: client }, eventId),
       (views) => views.length === 4,
       'four follow-up views',
     );
@@ -222,7 +222,7 @@ describe('after the seed day: its four recommendations followed up, a visit arra
     // Recommendation 4: visits proposed from the attendees; the crafts visit arranged end to end.
     const networking = { eventId, recommendationId: 'networking-visits' };
     const proposed = await eventually(
-      () => readFollowUp(client, networking),
+      () => readFollowUp({ temporal: client }, networking),
       (view) => view.visits.length === 3,
       'three visits proposed',
     );
@@ -232,27 +232,27 @@ describe('after the seed day: its four recommendations followed up, a visit arra
       ['services', 'Association des boulangers et pâtissiers de Youssoufia'],
     ]);
     const crafts = { eventId, visitId: 'visit-2' };
-    const approved = await approveVisitPairing(client, crafts);
+    const approved = await approveVisitPairing({ temporal: client }, crafts);
     expect(approved.pairing.visitorIds).toEqual(['couturiers-youssoufia', 'menuisiers-youssoufia']);
     await stack.smtp.waitFor(
       () => eventMessages(stack.smtp, eventId, 'visit-invitation').length === 3,
     );
-    await answerVisitInvitation(client, crafts, {
+    await answerVisitInvitation({ temporal: client }, crafts, {
       associationId: 'potiers-safi',
       answer: 'confirm',
     });
-    await answerVisitInvitation(client, crafts, {
+    await answerVisitInvitation({ temporal: client }, crafts, {
       associationId: 'couturiers-youssoufia',
       answer: 'confirm',
     });
-    await answerVisitInvitation(client, crafts, {
+    await answerVisitInvitation({ temporal: client }, crafts, {
       associationId: 'menuisiers-youssoufia',
       answer: 'decline',
     });
     const visitDate = DateTime.fromMillis(await stack.env.currentTimeMs(), { zone: ZONE })
       .plus({ days: 10 })
       .toISODate()!;
-    const scheduled = await scheduleVisit(client, crafts, {
+    const scheduled = await scheduleVisit({ temporal: client }, crafts, {
       date: visitDate,
       time: '10:00',
       place: 'Colline des potiers, Safi',
@@ -266,7 +266,7 @@ describe('after the seed day: its four recommendations followed up, a visit arra
     await stack.smtp.waitFor(
       () => eventMessages(stack.smtp, eventId, 'visit-reminder').length === 2,
     );
-    await recordVisitReport(client, crafts, {
+    await recordVisitReport({ temporal: client }, crafts, {
       summary:
         'Les potiers de Safi ont présenté leur four collectif ; les couturiers de Youssoufia rejoindront leur stand au salon régional.',
       participants: 7,
@@ -274,14 +274,14 @@ describe('after the seed day: its four recommendations followed up, a visit arra
 
     // Recommendations 1 and 3: capacity building done; further training gives the next day.
     await markFollowUpInProgress(
-      client,
+      { temporal: client },
       { eventId, recommendationId: 'capacity-building' },
       {
         note: 'ADS prepares two workshops on project design',
       },
     );
     await closeFollowUp(
-      client,
+      { temporal: client },
       { eventId, recommendationId: 'capacity-building' },
       {
         status: 'done',
@@ -289,12 +289,12 @@ describe('after the seed day: its four recommendations followed up, a visit arra
       },
     );
     const next = await createNextTrainingDay(
-      client,
+      { temporal: client },
       { eventId, recommendationId: 'further-training' },
       { theme: { fr: 'Stratégie gouvernementale de développement des associations' } },
     );
     await closeFollowUp(
-      client,
+      { temporal: client },
       { eventId, recommendationId: 'further-training' },
       {
         status: 'done',
@@ -302,16 +302,19 @@ describe('after the seed day: its four recommendations followed up, a visit arra
       },
     );
     // Recommendation 2: coordination goes on, with news for the partners and associations.
-    await markFollowUpInProgress(client, { eventId, recommendationId: 'coordination' });
+    await markFollowUpInProgress(
+      { temporal: client },
+      { eventId, recommendationId: 'coordination' },
+    );
     await addCoordinationNews(
-      client,
+      { temporal: client },
       { eventId, recommendationId: 'coordination' },
       {
         title: 'Appel à projets INDH',
         body: 'Dépôt des dossiers à la Province de Safi.',
       },
     );
-    await closeFollowUp(client, networking, {
+    await closeFollowUp({ temporal: client }, networking, {
       status: 'done',
       outcome: 'Exchange visit held between the potters of Safi and the dressmakers of Youssoufia',
     });
@@ -326,7 +329,7 @@ describe('after the seed day: its four recommendations followed up, a visit arra
 
     // The report shows all of it, once the visit's report has reached its follow-up (by signal).
     const report = await eventually(
-      () => buildTrainingDayReport(client, eventId),
+      () => buildTrainingDayReport({ temporal: client }, eventId),
       (built) =>
         built.recommendations
           .find((row) => row.id === 'networking-visits')

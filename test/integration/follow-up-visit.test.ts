@@ -8,7 +8,7 @@ import {
   readVisit,
   recordVisitReport,
   scheduleVisit,
-} from '../../client/follow-ups';
+} from '../../client/use-cases/follow-ups';
 import { ValidationError } from '../../client/validation';
 import { checkIn } from '../../domain/messages/attendance';
 import type { VisitView } from '../../domain/messages/follow-up';
@@ -83,10 +83,10 @@ describe('a networking visit arranged from the day’s attendees to its report (
 
     // Same sector across provinces: trade (Safi hosts Youssoufia), crafts (the largest
     // delegation hosts); services had no one elsewhere and no more experienced host.
-    let view = await readFollowUp(client, ref);
+    let view = await readFollowUp({ temporal: client }, ref);
     for (let tries = 0; view.visits.length < 2 && tries < 50; tries += 1) {
       await new Promise((wake) => setTimeout(wake, 100));
-      view = await readFollowUp(client, ref);
+      view = await readFollowUp({ temporal: client }, ref);
     }
     expect(
       view.visits.map((visit) => [visit.visitId, visit.hostName, visit.visitorNames, visit.reason]),
@@ -105,14 +105,14 @@ describe('a networking visit arranged from the day’s attendees to its report (
       ],
     ]);
     const crafts = { eventId, visitId: 'visit-2' };
-    expect((await readVisit(client, crafts)).pairing).toEqual({
+    expect((await readVisit({ temporal: client }, crafts)).pairing).toEqual({
       hostId: 'potiers-safi',
       visitorIds: ['menuisiers-youssoufia', 'couturiers-youssoufia'],
       reason: 'same-sector-other-province',
     });
 
     // The coordinator knows the weavers of Youssoufia want to come instead of the carpenters.
-    const overridden = await overrideVisitPairing(client, crafts, {
+    const overridden = await overrideVisitPairing({ temporal: client }, crafts, {
       hostId: 'potiers-safi',
       visitorIds: ['couturiers-youssoufia', 'tisserands-youssoufia'],
       reason: 'the weavers asked to join',
@@ -125,36 +125,44 @@ describe('a networking visit arranged from the day’s attendees to its report (
     expect(eventMessages('visit-invitation', address('menuisiers-youssoufia'))).toHaveLength(0);
 
     await expect(
-      answerVisitInvitation(client, crafts, {
+      answerVisitInvitation({ temporal: client }, crafts, {
         associationId: 'menuisiers-youssoufia',
         answer: 'confirm',
       }),
     ).rejects.toThrow(MultaqaError);
     await expect(
-      scheduleVisit(client, crafts, { date: '2030-01-01', time: '10:00', place: 'Safi' }),
+      scheduleVisit({ temporal: client }, crafts, {
+        date: '2030-01-01',
+        time: '10:00',
+        place: 'Safi',
+      }),
     ).rejects.toThrow(/cannot schedule the visit: the visit is inviting/);
-    await answerVisitInvitation(client, crafts, {
+    await answerVisitInvitation({ temporal: client }, crafts, {
       associationId: 'potiers-safi',
       answer: 'confirm',
     });
-    await answerVisitInvitation(client, crafts, {
+    await answerVisitInvitation({ temporal: client }, crafts, {
       associationId: 'tisserands-youssoufia',
       answer: 'decline',
       note: 'busy with the Youssoufia fair',
     });
-    const confirmed = await answerVisitInvitation(client, crafts, {
+    const confirmed = await answerVisitInvitation({ temporal: client }, crafts, {
       associationId: 'couturiers-youssoufia',
       answer: 'confirm',
     });
     expect(confirmed.status).toBe('confirmed');
 
     await expect(
-      scheduleVisit(client, crafts, { date: '2019-31-01', time: '10:00', place: 'Safi' }),
+      scheduleVisit({ temporal: client }, crafts, {
+        date: '2019-31-01',
+        time: '10:00',
+        place: 'Safi',
+      }),
     ).rejects.toThrow(ValidationError);
     const visitDate = DateTime.fromMillis(now, { zone: 'Africa/Casablanca' })
       .plus({ days: 14 })
       .toISODate()!;
-    const scheduled = await scheduleVisit(client, crafts, {
+    const scheduled = await scheduleVisit({ temporal: client }, crafts, {
       date: visitDate,
       time: '10:00',
       place: 'Colline des potiers, Safi',
@@ -178,26 +186,26 @@ describe('a networking visit arranged from the day’s attendees to its report (
     const reminder = eventMessages('visit-reminder', address('couturiers-youssoufia'))[0]!;
     expect(reminder.parsed.text).toContain('Colline des potiers, Safi');
 
-    await expect(recordVisitReport(client, crafts, { summary: 'too early' })).rejects.toThrow(
-      /cannot record the report: the visit is scheduled/,
-    );
+    await expect(
+      recordVisitReport({ temporal: client }, crafts, { summary: 'too early' }),
+    ).rejects.toThrow(/cannot record the report: the visit is scheduled/);
     await stack.env.sleep('13 hours');
-    expect((await readVisit(client, crafts)).status).toBe('held');
+    expect((await readVisit({ temporal: client }, crafts)).status).toBe('held');
     // The follow-up does not close over a visit that took place without its report.
     await eventually(
-      () => readFollowUp(client, ref),
+      () => readFollowUp({ temporal: client }, ref),
       (current) => current.visits.some((visit) => visit.status === 'held'),
       'the follow-up knows the visit was held',
     );
     await expect(
-      closeFollowUp(client, ref, { status: 'done', outcome: 'too early' }),
+      closeFollowUp({ temporal: client }, ref, { status: 'done', outcome: 'too early' }),
     ).rejects.toThrow(/visit-2 \(held\) is under way/);
     expect(eventMessages('follow-up-reminder', COORDINATOR)).toHaveLength(0);
     // No report three days after the visit: the coordinator is asked for it, once.
     await stack.env.sleep('4 days');
     await stack.smtp.waitFor(() => eventMessages('follow-up-reminder', COORDINATOR).length === 1);
 
-    const reported = await recordVisitReport(client, crafts, {
+    const reported = await recordVisitReport({ temporal: client }, crafts, {
       summary:
         'The potters showed their shared kiln and glaze supply; the dressmakers will join the regional fair stand.',
       participants: 9,
@@ -209,7 +217,7 @@ describe('a networking visit arranged from the day’s attendees to its report (
       .result()) as VisitView;
     expect(finished.report?.participants).toBe(9);
 
-    view = await readFollowUp(client, ref);
+    view = await readFollowUp({ temporal: client }, ref);
     expect(view.visits.find((visit) => visit.visitId === 'visit-2')).toMatchObject({
       status: 'reported',
       place: 'Colline des potiers, Safi',
@@ -218,12 +226,15 @@ describe('a networking visit arranged from the day’s attendees to its report (
 
     // A visit by hand: unknown associations are refused, nothing is started.
     await expect(
-      proposeVisit(client, ref, { hostId: 'no-such-association', visitorIds: ['potiers-safi'] }),
+      proposeVisit({ temporal: client }, ref, {
+        hostId: 'no-such-association',
+        visitorIds: ['potiers-safi'],
+      }),
     ).rejects.toThrow(/unknown association/);
-    expect((await readFollowUp(client, ref)).visits).toHaveLength(2);
+    expect((await readFollowUp({ temporal: client }, ref)).visits).toHaveLength(2);
 
     // Closing the follow-up calls off the visit still waiting for answers.
-    await closeFollowUp(client, ref, {
+    await closeFollowUp({ temporal: client }, ref, {
       status: 'done',
       outcome:
         'One exchange visit held between the potters of Safi and the dressmakers of Youssoufia',

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { storeTrainingDayProjection } from '../../activities/projections';
+import { storeTrainingDayProjection } from '../../stores/read-model';
 import type { TrainingDayStatus } from '../../domain/messages/training-day';
 import { startHttpServer } from '../../client/http/server';
 import { freePort } from '../../scripts/stack/ports';

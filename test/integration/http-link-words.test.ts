@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { signLink, type LinkPurpose } from '../../mail/signed-links';
-import { importAssociations } from '../../client/associations/import-associations';
+import { importAssociations } from '../../client/use-cases/import-associations';
 import { startHttpServer } from '../../client/http/server';
-import { findInvitee } from '../../client/registrations';
-import { advanceDay } from '../../client/training-day-changes';
-import { createTrainingDay, readStatus } from '../../client/training-days';
+import { findInvitee } from '../../client/use-cases/registrations';
+import { advanceDay } from '../../client/use-cases/training-day-changes';
+import { createTrainingDay, readStatus } from '../../client/use-cases/training-days';
 import { shardOf } from '../../domain/workflow-ids';
 import { startTestStack, TEST_LINK_SECRET, type TestStack } from '../support/stack';
 import { uniqueId } from '../support/temporal';
@@ -45,7 +45,7 @@ describe('link pages in the reader’s words (issue 9)', () => {
       temporal: stack.temporal.client,
       redis: stack.redis.redis,
     };
-    await importAssociations(stack.redis.redis, stack.config.REDIS_PREFIX, CSV);
+    await importAssociations({ redis: stack.redis.redis, config: stack.config }, CSV);
     eventId = uniqueId('link-words');
     const date = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
     ({ generation } = (

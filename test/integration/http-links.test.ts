@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { signLink } from '../../mail/signed-links';
-import { importAssociations } from '../../client/associations/import-associations';
+import { importAssociations } from '../../client/use-cases/import-associations';
 import { startHttpServer } from '../../client/http/server';
-import { findInvitee } from '../../client/registrations';
-import { advanceDay } from '../../client/training-day-changes';
-import { createTrainingDay, readStatus } from '../../client/training-days';
+import { findInvitee } from '../../client/use-cases/registrations';
+import { advanceDay } from '../../client/use-cases/training-day-changes';
+import { createTrainingDay, readStatus } from '../../client/use-cases/training-days';
 import { shardOf } from '../../domain/workflow-ids';
 import { startTestStack, TEST_LINK_SECRET, type TestStack } from '../support/stack';
 import { uniqueId } from '../support/temporal';
@@ -134,7 +134,7 @@ describe('public link pages behind signed links', () => {
   });
 
   it('opening an RSVP link only shows a form; posting it records the answer', async () => {
-    await importAssociations(stack.redis.redis, stack.config.REDIS_PREFIX, CSV);
+    await importAssociations({ redis: stack.redis.redis, config: stack.config }, CSV);
     const eventId = uniqueId('links-day');
     const connections = {
       config: stack.config,

@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
-import { editAgenda } from '../../client/agenda-changes';
+import { editAgenda } from '../../client/use-cases/agenda-changes';
 import type { Connections } from '../../client/connections';
-import { buildTrainingDayReport } from '../../client/report';
-import { rescheduleDay } from '../../client/training-day-changes';
+import { buildTrainingDayReport } from '../../client/use-cases/report';
+import { rescheduleDay } from '../../client/use-cases/training-day-changes';
 import { answerSpeakerInvitation, replaceSpeaker } from '../../domain/messages/speaker-slot';
 import { instantToLocal } from '../../domain/schedule';
 import { workflowIds } from '../../domain/workflow-ids';
@@ -97,7 +97,7 @@ describe('agenda edits by coordinators', () => {
     };
     const status = await harness.status(eventId);
     expect(status.speakers.find((s) => s.agendaItemId === slotId)).toMatchObject(expected);
-    const report = await buildTrainingDayReport(harness.client, eventId);
+    const report = await buildTrainingDayReport({ temporal: harness.client }, eventId);
     expect(report.speakers.map((speaker) => [speaker.name, speaker.status])).toContainEqual([
       'Pr. Amina Berrada',
       'confirmed',

@@ -1,4 +1,4 @@
-import { buildTrainingDayReport } from '../../client/report';
+import { buildTrainingDayReport } from '../../client/use-cases/report';
 import { getSeatLedger, getInvitee, submitRsvp } from '../../domain/messages/registration';
 import { shardOf, workflowIds } from '../../domain/workflow-ids';
 import { uniqueId } from '../support/temporal';
@@ -234,7 +234,7 @@ describe('registration: invitations, RSVPs, capacity and the waiting list', () =
     expect(status.registration).toMatchObject({ invited: 0, pending: 0, accepted: 0 });
     expect(messagesOf(ofEvent(eventId), 'association-invitation')).toHaveLength(0);
     // Nor does the report count any province as invited.
-    const report = await buildTrainingDayReport(harness.client, eventId);
+    const report = await buildTrainingDayReport({ temporal: harness.client }, eventId);
     expect(report.totals.invited).toBe(0);
     expect(report.byProvince).toEqual([]);
   });

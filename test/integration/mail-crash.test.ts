@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BatchProgress } from '../../activities/mail/send-batch';
-import { listPossibleDuplicates } from '../../activities/mail';
+import { listPossibleDuplicates } from '../../stores/possible-duplicates';
 import { SendLedger } from '../../stores/send-ledger';
 import type { MessageRecipient } from '../../domain/messages/mail';
 import { connectTestRedis } from '../support/redis';

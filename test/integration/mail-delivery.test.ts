@@ -1,12 +1,10 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { Redis } from 'ioredis';
 import type { Transporter } from 'nodemailer';
-import {
-  createMailActivities,
-  listPossibleDuplicates,
-  listUndeliverable,
-  messageIdFor,
-} from '../../activities/mail';
+import { createMailActivities } from '../../activities/mail';
+import { messageIdFor } from '../../mail/message-identity';
+import { listPossibleDuplicates } from '../../stores/possible-duplicates';
+import { listUndeliverable } from '../../stores/undeliverable-register';
 import type { BatchProgress } from '../../activities/mail/send-batch';
 import { SendLedger } from '../../stores/send-ledger';
 import { SendRateLimiter } from '../../stores/send-rate-limiter';
@@ -626,29 +624,6 @@ describe('the shared send rate', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
     expect(results.map((result) => result.sent)).toEqual([20, 20]);
     await sink.waitFor(() => messagesFor(event.eventId).length >= batch.length);
-  });
-});
-
-describe('previews', () => {
-  it('show a coordinator the message as it would go, and whether it went', async () => {
-    const mail = mailActivities();
-    const event = freshEvent('preview');
-    const request: SendMessageRequest = {
-      purpose: 'rsvp-confirmation',
-      event,
-      recipient: associationIn('ar'),
-      revision: 0,
-      details: { seats: 3 },
-    };
-    const before = await mail.previewMessage(request);
-    expect(before.status).toBe('not-sent');
-    expect(before.html).toContain('<html dir="rtl" lang="ar">');
-    expect(before.html).toContain('src="data:image/png;base64,');
-    expect(before.links.map((link) => link.purpose).sort()).toEqual(['check-in', 'rsvp']);
-    await new Promise((settle) => setTimeout(settle, 50));
-    expect(messagesFor(event.eventId)).toHaveLength(0);
-    await mail.sendMessage(request);
-    expect((await mail.previewMessage(request)).status).toBe('sent');
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Transporter } from 'nodemailer';
-import { createMailActivities, listPossibleDuplicates } from '../../activities/mail';
+import { createMailActivities } from '../../activities/mail';
+import { listPossibleDuplicates } from '../../stores/possible-duplicates';
 import { SendLedger } from '../../stores/send-ledger';
 import { parseConfig } from '../../domain/config';
 import { freePort } from '../../scripts/stack/ports';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { signLink, type LinkPurpose } from '../../mail/signed-links';
-import { importAssociations } from '../../client/associations/import-associations';
+import { importAssociations } from '../../client/use-cases/import-associations';
 import type { Connections } from '../../client/connections';
-import { advanceDay } from '../../client/training-day-changes';
-import { createTrainingDay, readStatus } from '../../client/training-days';
+import { advanceDay } from '../../client/use-cases/training-day-changes';
+import { createTrainingDay, readStatus } from '../../client/use-cases/training-days';
 import type { TrainingDayPlan } from '../../domain/training-day';
 import { shardOf } from '../../domain/workflow-ids';
 import { TEST_LINK_SECRET } from '../support/stack';
@@ -29,7 +29,7 @@ export async function openInvitations(
   connections: Connections,
   name: string,
 ): Promise<{ eventId: string; plan: TrainingDayPlan; shards: number }> {
-  await importAssociations(connections.redis, connections.config.REDIS_PREFIX, ASSOCIATIONS_CSV);
+  await importAssociations(connections, ASSOCIATIONS_CSV);
   const { eventId, plan } = await createTrainingDay(
     connections,
     { ...SEED, id: uniqueId(name) },

@@ -1,11 +1,11 @@
 import { Client, Connection } from '@temporalio/client';
 import { signLink, verifyLinkToken } from '../../mail/signed-links';
 import { EventIdRegistry } from '../../stores/event-id-registry';
-import { findInvitee } from '../../client/registrations';
+import { findInvitee } from '../../client/use-cases/registrations';
 import { readStartedPlan } from '../../client/started-plan';
-import { cancelDay } from '../../client/training-day-changes';
-import { createTrainingDay, readStatus } from '../../client/training-days';
-import { storeTrainingDayProjection } from '../../activities/projections';
+import { cancelDay } from '../../client/use-cases/training-day-changes';
+import { createTrainingDay, readStatus } from '../../client/use-cases/training-days';
+import { storeTrainingDayProjection } from '../../stores/read-model';
 import { ErrorCodes } from '../../domain/errors';
 import { shardOf, workflowIds } from '../../domain/workflow-ids';
 import { runCli } from '../support/cli';

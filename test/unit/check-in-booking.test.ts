@@ -1,4 +1,4 @@
-import { seatsForCheckIn } from '../../client/attendance';
+import { seatsForCheckIn } from '../../client/use-cases/attendance';
 import { ErrorCodes } from '../../domain/errors';
 
 const accepted = (seats: number) => ({ status: 'accepted' as const, seats });

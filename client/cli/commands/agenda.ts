@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { pickText, type LocalizedText } from '../../../domain/common';
-import type { AgendaView } from '../../agenda-changes';
+import type { AgendaView } from '../../use-cases/agenda-changes';
 import { print, table, type OutputOptions } from '../output';
 import { numberOption, readJsonFile, withConnections } from '../session';
 
@@ -38,7 +38,7 @@ function agendaText(view: AgendaView): string {
 
 /** Sends one edit and prints the agenda as it is after it. */
 async function runEdit(eventId: string, edit: object, options: EditOptions): Promise<void> {
-  const { editAgenda } = await import('../../agenda-changes');
+  const { editAgenda } = await import('../../use-cases/agenda-changes');
   const view = await withConnections((connections) =>
     editAgenda(connections, eventId, { ...edit, basedOnRevision: numberOption(options.revision) }),
   );
@@ -68,7 +68,7 @@ export function registerAgendaCommands(program: Command): void {
     .argument('<eventId>')
     .option('--json', 'print JSON')
     .action(async (eventId: string, options: OutputOptions) => {
-      const { showAgenda } = await import('../../agenda-changes');
+      const { showAgenda } = await import('../../use-cases/agenda-changes');
       const view = await withConnections((connections) => showAgenda(connections, eventId));
       print(options, view, () => agendaText(view));
     });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createReadStream } from 'node:fs';
-import type { ImportReport } from '../../associations/import-associations';
+import type { ImportReport } from '../../use-cases/import-associations';
 import { print, table, type OutputOptions } from '../output';
 import { inputFileSize, withRedis } from '../session';
 
@@ -39,7 +39,7 @@ export function registerAssociationCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (file: string, options: { skipInvalid?: boolean } & OutputOptions) => {
       const { SingleBar, Presets } = await import('cli-progress');
-      const { importAssociations } = await import('../../associations/import-associations');
+      const { importAssociations } = await import('../../use-cases/import-associations');
       const { taxonomyOf } = await import('../../taxonomy-file');
       const { ValidationError } = await import('../../validation');
       const size = inputFileSize(file);
@@ -53,17 +53,12 @@ export function registerAssociationCommands(program: Command): void {
       bar?.start(size, 0, { rows: 0 });
       const report = await withRedis(async (connections) => {
         try {
-          return await importAssociations(
-            connections.redis,
-            connections.config.REDIS_PREFIX,
-            createReadStream(file),
-            {
-              skipInvalid: options.skipInvalid,
-              maxRows: connections.config.IMPORT_MAX_ROWS,
-              taxonomy: taxonomyOf(connections.config),
-              onProgress: (progress) => bar?.update(progress.bytes, { rows: progress.rows }),
-            },
-          );
+          return await importAssociations(connections, createReadStream(file), {
+            skipInvalid: options.skipInvalid,
+            maxRows: connections.config.IMPORT_MAX_ROWS,
+            taxonomy: taxonomyOf(connections.config),
+            onProgress: (progress) => bar?.update(progress.bytes, { rows: progress.rows }),
+          });
         } finally {
           bar?.stop();
         }

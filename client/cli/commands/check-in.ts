@@ -54,7 +54,7 @@ export function registerCheckInCommands(program: Command): void {
             ? { name: options.name, province: options.province, sector: options.sector }
             : undefined,
         };
-        const { recordCheckIn } = await import('../../attendance');
+        const { recordCheckIn } = await import('../../use-cases/attendance');
         const outcome = await withConnections((connections) =>
           recordCheckIn(connections, eventId, input, cliActor()),
         );
@@ -72,7 +72,7 @@ export function registerCheckInCommands(program: Command): void {
     .argument('<eventId>')
     .option('--json', 'print JSON')
     .action(async (eventId: string, options: OutputOptions) => {
-      const { listCheckInsOf } = await import('../../attendance');
+      const { listCheckInsOf } = await import('../../use-cases/attendance');
       const checkIns = await withConnections((connections) => listCheckInsOf(connections, eventId));
       print(options, checkIns, () =>
         table(

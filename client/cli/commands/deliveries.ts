@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { DeliveryProblems } from '../../deliveries';
+import type { DeliveryProblems } from '../../use-cases/deliveries';
 import { print, section, table, type OutputOptions } from '../output';
 import { withConnections } from '../session';
 import { localTime } from '../status-text';
@@ -12,7 +12,7 @@ export function registerDeliveryCommand(event: Command): void {
     .argument('<eventId>')
     .option('--json', 'print JSON')
     .action(async (eventId: string, options: OutputOptions) => {
-      const { readDeliveryProblems } = await import('../../deliveries');
+      const { readDeliveryProblems } = await import('../../use-cases/deliveries');
       const problems = await withConnections((connections) =>
         readDeliveryProblems(connections, eventId),
       );

@@ -20,7 +20,7 @@ export function registerEventCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { file: string; date?: string; id?: string } & OutputOptions) => {
       const { planTrainingDay } = await import('../../training-day-plan');
-      const { startTrainingDay } = await import('../../training-days');
+      const { startTrainingDay } = await import('../../use-cases/training-days');
       const { taxonomy } = cliSettings();
       // Bad input is reported as such even when Temporal is down: check before connecting.
       const plan = planTrainingDay(readJsonFile(options.file), {
@@ -42,7 +42,7 @@ export function registerEventCommands(program: Command): void {
     .action(async (options: { phase?: string } & OutputOptions) => {
       const { TrainingDayPhaseSchema } = await import('../../../domain/training-day');
       const { parseOrThrow } = await import('../../validation');
-      const { listTrainingDays } = await import('../../read-model/training-day-read-model');
+      const { listTrainingDays } = await import('../../use-cases/list-training-days');
       const phase = options.phase
         ? parseOrThrow(TrainingDayPhaseSchema, options.phase, 'phase')
         : undefined;
@@ -58,7 +58,7 @@ export function registerEventCommands(program: Command): void {
     .option('--live', 'ask the workflow instead of the read model')
     .option('--json', 'print JSON')
     .action(async (eventId: string, options: { live?: boolean } & OutputOptions) => {
-      const { readStatus } = await import('../../training-days');
+      const { readStatus } = await import('../../use-cases/training-days');
       const reading = await withConnections((connections) =>
         readStatus(connections, eventId, { live: options.live }),
       );
@@ -78,7 +78,7 @@ export function registerEventCommands(program: Command): void {
         eventId: string,
         options: { status?: string; offset: string; limit: string } & OutputOptions,
       ) => {
-        const { listInvitedAssociations } = await import('../../registrations');
+        const { listInvitedAssociations } = await import('../../use-cases/registrations');
         const invitees = await withConnections((connections) =>
           listInvitedAssociations(connections, eventId, {
             status: options.status,
@@ -96,7 +96,7 @@ export function registerEventCommands(program: Command): void {
     .argument('<eventId>')
     .option('--json', 'print JSON')
     .action(async (eventId: string, options: OutputOptions) => {
-      const { readWaitingList } = await import('../../registrations');
+      const { readWaitingList } = await import('../../use-cases/registrations');
       const ledger = await withConnections((connections) => readWaitingList(connections, eventId));
       print(options, ledger, () =>
         [
@@ -143,7 +143,7 @@ export function registerEventCommands(program: Command): void {
           agendaFile?: string;
         } & OutputOptions,
       ) => {
-        const { rescheduleDay } = await import('../../training-day-changes');
+        const { rescheduleDay } = await import('../../use-cases/training-day-changes');
         const { json: _json, agendaFile, ...request } = options;
         const agenda = agendaFile ? readJsonFile(agendaFile, 'agenda-file') : undefined;
         const result = await withConnections((connections) =>
@@ -170,7 +170,7 @@ export function registerEventCommands(program: Command): void {
     .requiredOption('--reason <text>', 'why (told to everyone)')
     .option('--json', 'print JSON')
     .action(async (eventId: string, options: { reason: string } & OutputOptions) => {
-      const { cancelDay } = await import('../../training-day-changes');
+      const { cancelDay } = await import('../../use-cases/training-day-changes');
       const result = await withConnections((connections) =>
         cancelDay(connections, eventId, { reason: options.reason }),
       );
@@ -185,7 +185,7 @@ export function registerEventCommands(program: Command): void {
     .option('--reason <text>', 'why')
     .option('--json', 'print JSON')
     .action(async (eventId: string, options: { to: string; reason?: string } & OutputOptions) => {
-      const { advanceDay } = await import('../../training-day-changes');
+      const { advanceDay } = await import('../../use-cases/training-day-changes');
       const result = await withConnections((connections) =>
         advanceDay(connections, eventId, { to: options.to, reason: options.reason }),
       );

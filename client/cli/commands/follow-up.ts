@@ -40,10 +40,8 @@ export function registerFollowUpCommands(program: Command): void {
     .argument('<eventId>')
     .option('--json', 'print JSON')
     .action(async (eventId: string, options: OutputOptions) => {
-      const { listFollowUps } = await import('../../follow-ups');
-      const views = await withConnections((connections) =>
-        listFollowUps(connections.temporal, eventId),
-      );
+      const { listFollowUps } = await import('../../use-cases/follow-ups');
+      const views = await withConnections((connections) => listFollowUps(connections, eventId));
       print(options, views, () =>
         views.length === 0
           ? 'no follow-ups yet'
@@ -67,9 +65,9 @@ export function registerFollowUpCommands(program: Command): void {
     .argument('<recommendationId>')
     .option('--json', 'print JSON')
     .action(async (eventId: string, recommendationId: string, options: OutputOptions) => {
-      const { readFollowUp } = await import('../../follow-ups');
+      const { readFollowUp } = await import('../../use-cases/follow-ups');
       const view = await withConnections((connections) =>
-        readFollowUp(connections.temporal, { eventId, recommendationId }),
+        readFollowUp(connections, { eventId, recommendationId }),
       );
       print(options, view, () => followUpText(view));
     });
@@ -87,10 +85,10 @@ export function registerFollowUpCommands(program: Command): void {
         recommendationId: string,
         options: { note?: string } & OutputOptions,
       ) => {
-        const { markFollowUpInProgress } = await import('../../follow-ups');
+        const { markFollowUpInProgress } = await import('../../use-cases/follow-ups');
         const view = await withConnections((connections) =>
           markFollowUpInProgress(
-            connections.temporal,
+            connections,
             { eventId, recommendationId },
             options.note ? { note: options.note } : {},
           ),
@@ -113,10 +111,10 @@ export function registerFollowUpCommands(program: Command): void {
         recommendationId: string,
         options: { status: string; outcome: string } & OutputOptions,
       ) => {
-        const { closeFollowUp } = await import('../../follow-ups');
+        const { closeFollowUp } = await import('../../use-cases/follow-ups');
         const view = await withConnections((connections) =>
           closeFollowUp(
-            connections.temporal,
+            connections,
             { eventId, recommendationId },
             { status: options.status, outcome: options.outcome },
           ),
@@ -139,10 +137,10 @@ export function registerFollowUpCommands(program: Command): void {
         recommendationId: string,
         options: { date: string; reason?: string } & OutputOptions,
       ) => {
-        const { changeFollowUpDueDate } = await import('../../follow-ups');
+        const { changeFollowUpDueDate } = await import('../../use-cases/follow-ups');
         const view = await withConnections((connections) =>
           changeFollowUpDueDate(
-            connections.temporal,
+            connections,
             { eventId, recommendationId },
             { dueDate: options.date, ...(options.reason ? { reason: options.reason } : {}) },
           ),
@@ -166,10 +164,10 @@ export function registerFollowUpCommands(program: Command): void {
         recommendationId: string,
         options: { title: string; body: string; link?: string } & OutputOptions,
       ) => {
-        const { addCoordinationNews } = await import('../../follow-ups');
+        const { addCoordinationNews } = await import('../../use-cases/follow-ups');
         const item = await withConnections((connections) =>
           addCoordinationNews(
-            connections.temporal,
+            connections,
             { eventId, recommendationId },
             {
               title: options.title,
@@ -195,10 +193,10 @@ export function registerFollowUpCommands(program: Command): void {
         recommendationId: string,
         options: { date?: string } & OutputOptions,
       ) => {
-        const { createNextTrainingDay } = await import('../../follow-ups');
+        const { createNextTrainingDay } = await import('../../use-cases/follow-ups');
         const created = await withConnections((connections) =>
           createNextTrainingDay(
-            connections.temporal,
+            connections,
             { eventId, recommendationId },
             options.date ? { date: options.date } : {},
           ),
@@ -222,10 +220,10 @@ export function registerFollowUpCommands(program: Command): void {
         recommendationId: string,
         options: { host: string; visitors: string; reason?: string } & OutputOptions,
       ) => {
-        const { proposeVisit } = await import('../../follow-ups');
+        const { proposeVisit } = await import('../../use-cases/follow-ups');
         const visit = await withConnections((connections) =>
           proposeVisit(
-            connections.temporal,
+            connections,
             { eventId, recommendationId },
             {
               hostId: options.host,

@@ -44,8 +44,8 @@ export function registerMessageCommands(program: Command): void {
           html?: string;
         } & OutputOptions,
       ) => {
-        const { previewMessage, previewView } = await import('../../message-preview');
-        const rendered = await withConnections((connections) =>
+        const { previewMessage } = await import('../../use-cases/message-preview');
+        const preview = await withConnections((connections) =>
           previewMessage(connections, eventId, {
             purpose: options.purpose,
             to: options.to,
@@ -58,14 +58,14 @@ export function registerMessageCommands(program: Command): void {
             standing: options.standing,
           }),
         );
-        if (options.html) writeFileSync(options.html, rendered.html);
-        print(options, { ...previewView(rendered), headers: rendered.headers }, () =>
+        if (options.html) writeFileSync(options.html, preview.html);
+        print(options, preview, () =>
           [
-            `To:       ${rendered.to.name} <${rendered.to.address}>`,
-            `Subject:  ${rendered.subject}`,
-            `Language: ${rendered.language} (${rendered.direction})`,
+            `To:       ${preview.to.name} <${preview.to.address}>`,
+            `Subject:  ${preview.subject}`,
+            `Language: ${preview.language} (${preview.direction})`,
             '',
-            rendered.text,
+            preview.text,
           ].join('\n'),
         );
       },

@@ -20,8 +20,8 @@ export function registerPartnerCommands(program: Command): void {
         partnerId: string,
         options: { contributions?: string; note?: string } & OutputOptions,
       ) => {
-        const { answerPartner } = await import('../../partners');
-        const { readStatus } = await import('../../training-days');
+        const { answerPartner } = await import('../../use-cases/partners');
+        const { readStatus } = await import('../../use-cases/training-days');
         const view = await withConnections(async (connections) => {
           let contributions = options.contributions
             ?.split(',')
@@ -52,7 +52,7 @@ export function registerPartnerCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       async (eventId: string, partnerId: string, options: { note?: string } & OutputOptions) => {
-        const { answerPartner } = await import('../../partners');
+        const { answerPartner } = await import('../../use-cases/partners');
         const view = await withConnections((connections) =>
           answerPartner(connections, eventId, partnerId, { answer: 'decline', note: options.note }),
         );

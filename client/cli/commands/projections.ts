@@ -15,7 +15,7 @@ export function registerProjectionCommands(program: Command): void {
     )
     .option('--json', 'print JSON')
     .action(async (options: OutputOptions) => {
-      const { rebuildProjections } = await import('../../read-model/rebuild-projections');
+      const { rebuildProjections } = await import('../../use-cases/rebuild-projections');
       const report = await withConnections((connections) => rebuildProjections(connections));
       print(options, report, () =>
         [

@@ -45,7 +45,7 @@ export function registerRecommendationCommands(program: Command): void {
               owner: options.owner,
               dueAt: options.due,
             };
-        const { recommend } = await import('../../training-day-changes');
+        const { recommend } = await import('../../use-cases/training-day-changes');
         const added = await withConnections((connections) =>
           recommend(connections, eventId, input),
         );

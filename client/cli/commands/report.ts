@@ -85,10 +85,10 @@ export function registerReportCommands(program: Command): void {
       async (eventId: string, options: { html?: string; language: string } & OutputOptions) => {
         const { parseOrThrow } = await import('../../validation');
         const { buildTrainingDayReport, renderTrainingDayReportHtml } =
-          await import('../../report');
+          await import('../../use-cases/report');
         const language = parseOrThrow(LanguageSchema, options.language, 'language');
         const report = await withConnections((connections) =>
-          buildTrainingDayReport(connections.temporal, eventId),
+          buildTrainingDayReport(connections, eventId),
         );
         if (options.html)
           writeFileSync(

@@ -34,7 +34,7 @@ export function registerRsvpCommands(program: Command): void {
                 channel: options.channel,
               }
             : { response, associationId, channel: options.channel };
-        const { recordRsvp } = await import('../../registrations');
+        const { recordRsvp } = await import('../../use-cases/registrations');
         const outcome = await withConnections((connections) =>
           recordRsvp(connections, eventId, input),
         );

@@ -13,7 +13,7 @@ export function registerSpeakerCommands(program: Command): void {
     .argument('<agendaItemId>')
     .option('--json', 'print JSON')
     .action(async (eventId: string, agendaItemId: string, options: OutputOptions) => {
-      const { answerSpeaker } = await import('../../speakers');
+      const { answerSpeaker } = await import('../../use-cases/speakers');
       const view = await withConnections((connections) =>
         answerSpeaker(connections, eventId, agendaItemId, { answer: 'confirm' }),
       );
@@ -29,7 +29,7 @@ export function registerSpeakerCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       async (eventId: string, agendaItemId: string, options: { note?: string } & OutputOptions) => {
-        const { answerSpeaker } = await import('../../speakers');
+        const { answerSpeaker } = await import('../../use-cases/speakers');
         const view = await withConnections((connections) =>
           answerSpeaker(connections, eventId, agendaItemId, {
             answer: 'decline',
@@ -77,7 +77,7 @@ export function registerSpeakerCommands(program: Command): void {
               role: options.role ? { [options.language ?? 'fr']: options.role } : undefined,
               partnerId: options.partner,
             };
-        const { replaceSlotSpeaker } = await import('../../speakers');
+        const { replaceSlotSpeaker } = await import('../../use-cases/speakers');
         const view = await withConnections((connections) =>
           replaceSlotSpeaker(connections, eventId, agendaItemId, { speaker: speakerInput }),
         );

@@ -19,9 +19,9 @@ export function registerVisitCommands(program: Command): void {
     .argument('<visitId>')
     .option('--json', 'print JSON')
     .action(async (eventId: string, visitId: string, options: OutputOptions) => {
-      const { readVisit } = await import('../../follow-ups');
+      const { readVisit } = await import('../../use-cases/follow-ups');
       const view = await withConnections((connections) =>
-        readVisit(connections.temporal, { eventId, visitId }),
+        readVisit(connections, { eventId, visitId }),
       );
       print(options, view, () => visitLine(view));
     });
@@ -33,9 +33,9 @@ export function registerVisitCommands(program: Command): void {
     .argument('<visitId>')
     .option('--json', 'print JSON')
     .action(async (eventId: string, visitId: string, options: OutputOptions) => {
-      const { approveVisitPairing } = await import('../../follow-ups');
+      const { approveVisitPairing } = await import('../../use-cases/follow-ups');
       const view = await withConnections((connections) =>
-        approveVisitPairing(connections.temporal, { eventId, visitId }),
+        approveVisitPairing(connections, { eventId, visitId }),
       );
       print(options, view, () => visitLine(view));
     });
@@ -57,10 +57,10 @@ export function registerVisitCommands(program: Command): void {
         answer: string,
         options: { note?: string } & OutputOptions,
       ) => {
-        const { answerVisitInvitation } = await import('../../follow-ups');
+        const { answerVisitInvitation } = await import('../../use-cases/follow-ups');
         const view = await withConnections((connections) =>
           answerVisitInvitation(
-            connections.temporal,
+            connections,
             { eventId, visitId },
             { associationId, answer, ...(options.note ? { note: options.note } : {}) },
           ),
@@ -85,10 +85,10 @@ export function registerVisitCommands(program: Command): void {
         visitId: string,
         options: { date: string; time: string; place: string; note?: string } & OutputOptions,
       ) => {
-        const { scheduleVisit } = await import('../../follow-ups');
+        const { scheduleVisit } = await import('../../use-cases/follow-ups');
         const view = await withConnections((connections) =>
           scheduleVisit(
-            connections.temporal,
+            connections,
             { eventId, visitId },
             {
               date: options.date,
@@ -117,10 +117,10 @@ export function registerVisitCommands(program: Command): void {
         visitId: string,
         options: { summary: string; participants?: string; nextSteps?: string } & OutputOptions,
       ) => {
-        const { recordVisitReport } = await import('../../follow-ups');
+        const { recordVisitReport } = await import('../../use-cases/follow-ups');
         const view = await withConnections((connections) =>
           recordVisitReport(
-            connections.temporal,
+            connections,
             { eventId, visitId },
             {
               summary: options.summary,
@@ -141,9 +141,9 @@ export function registerVisitCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       async (eventId: string, visitId: string, options: { reason: string } & OutputOptions) => {
-        const { cancelVisit } = await import('../../follow-ups');
+        const { cancelVisit } = await import('../../use-cases/follow-ups');
         const view = await withConnections((connections) =>
-          cancelVisit(connections.temporal, { eventId, visitId }, { reason: options.reason }),
+          cancelVisit(connections, { eventId, visitId }, { reason: options.reason }),
         );
         print(options, view, () => visitLine(view));
       },

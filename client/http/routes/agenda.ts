@@ -1,5 +1,5 @@
 import { AgendaEditSchema } from '../../../domain/agenda-edits';
-import { editAgenda, showAgenda } from '../../agenda-changes';
+import { editAgenda, showAgenda } from '../../use-cases/agenda-changes';
 import type { HttpContext } from '../http-context';
 import { EventParams } from './events';
 

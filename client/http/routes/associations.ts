@@ -2,7 +2,7 @@ import { Transform, type Readable } from 'node:stream';
 import { z } from 'zod';
 import { ErrorCodes, MultaqaError } from '../../../domain/errors';
 import { AssociationDirectory } from '../../../stores/association-directory';
-import { importAssociations } from '../../associations/import-associations';
+import { importAssociations } from '../../use-cases/import-associations';
 import { taxonomyOf } from '../../taxonomy-file';
 import type { HttpContext } from '../http-context';
 
@@ -83,16 +83,11 @@ export function registerAssociationRoutes({ app, routes, connections }: HttpCont
     },
     async ({ query, request, reply }) => {
       const body = request.body as Readable | string | undefined;
-      const report = await importAssociations(
-        connections.redis,
-        connections.config.REDIS_PREFIX,
-        body ?? '',
-        {
-          skipInvalid: query.skipInvalid,
-          maxRows: IMPORT_MAX_ROWS,
-          taxonomy: taxonomyOf(connections.config),
-        },
-      );
+      const report = await importAssociations(connections, body ?? '', {
+        skipInvalid: query.skipInvalid,
+        maxRows: IMPORT_MAX_ROWS,
+        taxonomy: taxonomyOf(connections.config),
+      });
       if (!report.stored && report.problems.length > 0) reply.code(400);
       return report;
     },

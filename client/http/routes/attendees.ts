@@ -1,9 +1,9 @@
 import { CheckInSchema } from '../../../domain/attendance';
 import { RecommendationSchema } from '../../../domain/follow-up';
 import { RsvpSchema } from '../../../domain/registration';
-import { listCheckInsOf, recordCheckIn } from '../../attendance';
-import { recordRsvp } from '../../registrations';
-import { recommend } from '../../training-day-changes';
+import { listCheckInsOf, recordCheckIn } from '../../use-cases/attendance';
+import { recordRsvp } from '../../use-cases/registrations';
+import { recommend } from '../../use-cases/training-day-changes';
 import type { HttpContext } from '../http-context';
 import { EventParams } from './events';
 

@@ -1,4 +1,4 @@
-import { readDeliveryProblems } from '../../deliveries';
+import { readDeliveryProblems } from '../../use-cases/deliveries';
 import type { HttpContext } from '../http-context';
 import { localTime } from '../local-times';
 import { EventParams } from './events';

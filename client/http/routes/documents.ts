@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { LanguageSchema } from '../../../domain/common';
-import { MessagePreviewRequestSchema, previewMessage, previewView } from '../../message-preview';
-import { trainingDayListQuery } from '../../read-model/rebuild-projections';
+import { MessagePreviewRequestSchema, previewMessage } from '../../use-cases/message-preview';
+import { trainingDayListQuery } from '../../use-cases/rebuild-projections';
 import {
   buildProgrammeView,
   buildTrainingDayReport,
   renderProgrammeReportHtml,
   renderTrainingDayReportHtml,
-} from '../../report';
+} from '../../use-cases/report';
 import { taxonomyOf } from '../../taxonomy-file';
 import type { HttpContext } from '../http-context';
 import { EventParams } from './events';
@@ -33,7 +33,7 @@ export function registerDocumentRoutes({ routes, connections }: HttpContext): vo
       },
     },
     async ({ params, query, reply }) => {
-      const report = await buildTrainingDayReport(connections.temporal, params.eventId);
+      const report = await buildTrainingDayReport(connections, params.eventId);
       if (query.format === 'json') return report;
       return reply
         .type('text/html; charset=utf-8')
@@ -53,7 +53,7 @@ export function registerDocumentRoutes({ routes, connections }: HttpContext): vo
       responses: { 200: { description: 'the programme view', mediaType: 'text/html' } },
     },
     async ({ query, reply }) => {
-      const programme = await buildProgrammeView(connections.temporal, {
+      const programme = await buildProgrammeView(connections, {
         query: trainingDayListQuery(connections.config.TEMPORAL_TASK_QUEUE),
       });
       if (query.format === 'json') return programme;
@@ -90,13 +90,13 @@ export function registerDocumentRoutes({ routes, connections }: HttpContext): vo
     },
     async ({ params, query, reply }) => {
       const { format, ...request } = query;
-      const rendered = await previewMessage(connections, params.eventId, request);
+      const preview = await previewMessage(connections, params.eventId, request);
       if (format === 'html')
         return reply
           .type('text/html; charset=utf-8')
           .header('content-security-policy', REPORT_CSP)
-          .send(rendered.html);
-      return previewView(rendered);
+          .send(preview.html);
+      return preview;
     },
   );
 }

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { SlugSchema } from '../../../domain/common';
 import { TrainingDayDefinitionSchema, TrainingDayPhaseSchema } from '../../../domain/training-day';
-import { listInvitedAssociations, InviteeQuerySchema, readWaitingList } from '../../registrations';
+import {
+  listInvitedAssociations,
+  InviteeQuerySchema,
+  readWaitingList,
+} from '../../use-cases/registrations';
 import {
   AdvanceRequestSchema,
   CancelRequestSchema,
@@ -9,8 +13,9 @@ import {
   advanceDay,
   cancelDay,
   rescheduleDay,
-} from '../../training-day-changes';
-import { createTrainingDay, listTrainingDays, readStatus } from '../../training-days';
+} from '../../use-cases/training-day-changes';
+import { createTrainingDay, readStatus } from '../../use-cases/training-days';
+import { listTrainingDays } from '../../use-cases/list-training-days';
 import { taxonomyOf } from '../../taxonomy-file';
 import type { HttpContext } from '../http-context';
 import { summaryWithLocalTime, withLocalTimes } from '../local-times';

@@ -28,7 +28,7 @@ import {
   readVisit,
   recordVisitReport,
   scheduleVisit,
-} from '../../follow-ups';
+} from '../../use-cases/follow-ups';
 import type { HttpContext } from '../http-context';
 import { EventParams } from './events';
 
@@ -41,7 +41,6 @@ const DueDateBody = z.union([
 
 /** The follow-up of recommendations and the networking visits they lead to. */
 export function registerFollowUpRoutes({ routes, connections }: HttpContext): void {
-  const { temporal } = connections;
   const followUpAction = (
     path: string,
     summary: string,
@@ -91,7 +90,7 @@ export function registerFollowUpRoutes({ routes, connections }: HttpContext): vo
       params: EventParams,
       responses: { 200: { description: '{ followUps: FollowUpView[] }' } },
     },
-    async ({ params }) => ({ followUps: await listFollowUps(temporal, params.eventId) }),
+    async ({ params }) => ({ followUps: await listFollowUps(connections, params.eventId) }),
   );
   routes.add(
     {
@@ -106,37 +105,37 @@ export function registerFollowUpRoutes({ routes, connections }: HttpContext): vo
         404: { description: 'no such follow-up' },
       },
     },
-    async ({ params }) => readFollowUp(temporal, params),
+    async ({ params }) => readFollowUp(connections, params),
   );
   followUpAction(
     'progress',
     'Work on the follow-up has started',
     FollowUpProgressSchema,
-    (ref, input) => markFollowUpInProgress(temporal, ref, input),
+    (ref, input) => markFollowUpInProgress(connections, ref, input),
   );
   followUpAction(
     'close',
     'Close the follow-up as done or dropped, with its outcome',
     FollowUpOutcomeSchema,
-    (ref, input) => closeFollowUp(temporal, ref, input),
+    (ref, input) => closeFollowUp(connections, ref, input),
   );
   followUpAction('due', 'Move the due date ({ dueAt } or { dueDate })', DueDateBody, (ref, input) =>
-    changeFollowUpDueDate(temporal, ref, input),
+    changeFollowUpDueDate(connections, ref, input),
   );
   followUpAction(
     'news',
     'Add an item to the next coordination digest',
     DigestNewsSchema,
-    (ref, input) => addCoordinationNews(temporal, ref, input),
+    (ref, input) => addCoordinationNews(connections, ref, input),
   );
   followUpAction(
     'next-day',
     'Start the next training day as a draft',
     NextTrainingDayRequestSchema,
-    (ref, input) => createNextTrainingDay(temporal, ref, input),
+    (ref, input) => createNextTrainingDay(connections, ref, input),
   );
   followUpAction('visits', 'Propose a networking visit', VisitPairingOverrideSchema, (ref, input) =>
-    proposeVisit(temporal, ref, input),
+    proposeVisit(connections, ref, input),
   );
 
   routes.add(
@@ -149,27 +148,27 @@ export function registerFollowUpRoutes({ routes, connections }: HttpContext): vo
       params: VisitParams,
       responses: { 200: { description: 'VisitView' }, 404: { description: 'no such visit' } },
     },
-    async ({ params }) => readVisit(temporal, params),
+    async ({ params }) => readVisit(connections, params),
   );
   visitAction('approve', 'Send the proposed invitations now', undefined, (ref) =>
-    approveVisitPairing(temporal, ref),
+    approveVisitPairing(connections, ref),
   );
   visitAction(
     'answers',
     "Record an association's answer",
     VisitInvitationAnswerSchema,
-    (ref, input) => answerVisitInvitation(temporal, ref, input),
+    (ref, input) => answerVisitInvitation(connections, ref, input),
   );
   visitAction(
     'schedule',
     'Fix date, time (event time zone) and place',
     VisitScheduleRequestSchema,
-    (ref, input) => scheduleVisit(temporal, ref, input),
+    (ref, input) => scheduleVisit(connections, ref, input),
   );
   visitAction('report', 'Record what the visit came to', VisitReportSchema, (ref, input) =>
-    recordVisitReport(temporal, ref, input),
+    recordVisitReport(connections, ref, input),
   );
   visitAction('cancel', 'Call the visit off', VisitCancellationSchema, (ref, input) =>
-    cancelVisit(temporal, ref, input),
+    cancelVisit(connections, ref, input),
   );
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { SlugSchema } from '../../../domain/common';
-import { answerPartner, PartnerAnswerSchema } from '../../partners';
+import { answerPartner, PartnerAnswerSchema } from '../../use-cases/partners';
 import {
   answerSpeaker,
   replaceSlotSpeaker,
   SpeakerAnswerSchema,
   SpeakerReplacementSchema,
-} from '../../speakers';
+} from '../../use-cases/speakers';
 import type { HttpContext } from '../http-context';
 
 /** Partner institutions' and speakers' answers, recorded by a coordinator. */

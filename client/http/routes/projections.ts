@@ -1,4 +1,4 @@
-import { rebuildProjections } from '../../read-model/rebuild-projections';
+import { rebuildProjections } from '../../use-cases/rebuild-projections';
 import type { HttpContext } from '../http-context';
 
 /** The read model's maintenance. */

@@ -19,10 +19,10 @@ import {
   recordCheckIn,
   recordSurveyResponse,
   seatsForCheckIn,
-} from '../../attendance';
-import { findInvitee, recordRsvp } from '../../registrations';
+} from '../../use-cases/attendance';
+import { findInvitee, recordRsvp } from '../../use-cases/registrations';
 import { StartedPlanCache } from '../../started-plan';
-import { readStatus } from '../../training-days';
+import { readStatus } from '../../use-cases/training-days';
 import { parseOrThrow } from '../../validation';
 import type { HttpContext } from '../http-context';
 import { text } from '../link-pages/link-page-text';

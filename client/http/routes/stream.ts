@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SlugSchema } from '../../../domain/common';
-import { summarise } from '../../read-model/training-day-read-model';
+import { summarise } from '../../../stores/read-model';
 import type { HttpContext } from '../http-context';
 import { summaryWithLocalTime, withLocalTimes } from '../local-times';
 

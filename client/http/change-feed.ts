@@ -1,6 +1,9 @@
 import type { Redis } from 'ioredis';
-import type { TrainingDayChange, TrainingDayProjection } from '../../activities/projections';
-import { TrainingDayReadModel } from './training-day-read-model';
+import {
+  TrainingDayReadModel,
+  type TrainingDayChange,
+  type TrainingDayProjection,
+} from '../../stores/read-model';
 
 export type ChangeListener = (change: TrainingDayChange, projection: TrainingDayProjection) => void;
 

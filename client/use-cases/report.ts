@@ -1,4 +1,3 @@
-import type { Client } from '@temporalio/client';
 import {
   getSurveyResults,
   listCheckIns,
@@ -17,8 +16,9 @@ import {
 } from '../../domain/report';
 import { workflowIds } from '../../domain/workflow-ids';
 import { withWorkflowErrors } from '../workflow-errors';
+import type { Connections } from '../connections';
 
-export { renderProgrammeReportHtml, renderTrainingDayReportHtml } from './render-report';
+export { renderProgrammeReportHtml, renderTrainingDayReportHtml } from '../report/render-report';
 
 const INVITEE_PAGE = 500;
 /** Training days read at once for the programme view: the dev server answers one connection. */
@@ -38,7 +38,7 @@ async function optional<T>(read: () => Promise<T>): Promise<T | undefined> {
  * invitees still `pending` were never sent an invitation and are not counted.
  */
 export async function tallyInvitees(
-  client: Client,
+  { temporal: client }: Pick<Connections, 'temporal'>,
   eventId: string,
   shards: number,
 ): Promise<InviteeTally> {
@@ -67,7 +67,7 @@ export async function tallyInvitees(
 
 /** The follow-up views of a day's recommendations, by recommendation id (those that answer). */
 export async function readFollowUpViews(
-  client: Client,
+  { temporal: client }: Pick<Connections, 'temporal'>,
   status: TrainingDayStatus,
 ): Promise<Record<string, FollowUpView>> {
   const ids = new Set([
@@ -93,7 +93,7 @@ export async function readFollowUpViews(
  * `NotFound` for an unknown event.
  */
 export async function buildTrainingDayReport(
-  client: Client,
+  { temporal: client }: Pick<Connections, 'temporal'>,
   eventId: string,
   options: { now?: () => Date } = {},
 ): Promise<TrainingDayReport> {
@@ -104,10 +104,10 @@ export async function buildTrainingDayReport(
     optional<SurveyResults>(() =>
       client.workflow.getHandle(workflowIds.attendance(eventId)).query(getSurveyResults),
     ),
-    readFollowUpViews(client, status),
+    readFollowUpViews({ temporal: client }, status),
     status.summary || status.registration.shards === 0
       ? Promise.resolve(undefined)
-      : optional(() => tallyInvitees(client, eventId, status.registration.shards)),
+      : optional(() => tallyInvitees({ temporal: client }, eventId, status.registration.shards)),
   ]);
   const brief = Object.values(followUps)[0]?.event;
   return buildReportModel({
@@ -136,7 +136,7 @@ async function inBatches<T, R>(
  * associations reached (each counted once across days) and recommendations closed.
  */
 export async function buildProgrammeView(
-  client: Client,
+  { temporal: client }: Pick<Connections, 'temporal'>,
   options: { now?: () => Date; query?: string } = {},
 ): Promise<ProgrammeReport> {
   const workflowIdsFound: string[] = [];

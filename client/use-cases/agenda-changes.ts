@@ -1,14 +1,14 @@
-import { SlugSchema } from '../domain/common';
-import { findAgendaProblems, type AgendaItem, type AgendaProblem } from '../domain/agenda';
-import { AgendaEditProblem, AgendaEditSchema, applyAgendaEdit } from '../domain/agenda-edits';
-import { changeAgenda, type TrainingDayStatus } from '../domain/messages/training-day';
-import { instantToLocal, localToInstant } from '../domain/schedule';
-import type { SpeakerStatus } from '../domain/speaker';
-import { workflowIds } from '../domain/workflow-ids';
-import type { Connections } from './connections';
+import { SlugSchema } from '../../domain/common';
+import { findAgendaProblems, type AgendaItem, type AgendaProblem } from '../../domain/agenda';
+import { AgendaEditProblem, AgendaEditSchema, applyAgendaEdit } from '../../domain/agenda-edits';
+import { changeAgenda, type TrainingDayStatus } from '../../domain/messages/training-day';
+import { instantToLocal, localToInstant } from '../../domain/schedule';
+import type { SpeakerStatus } from '../../domain/speaker';
+import { workflowIds } from '../../domain/workflow-ids';
+import type { Connections } from '../connections';
 import { readStatus } from './training-days';
-import { parseOrThrow, ValidationError } from './validation';
-import { withWorkflowErrors } from './workflow-errors';
+import { parseOrThrow, ValidationError } from '../validation';
+import { withWorkflowErrors } from '../workflow-errors';
 
 /** One agenda item with who speaks in its slot now (a replacement, once one is invited). */
 export interface AgendaLineView extends AgendaItem {

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { SingleLineTextSchema, SlugSchema } from '../domain/common';
-import { answerPartnerRequest, type PartnerAnswer } from '../domain/messages/partner';
-import type { PartnerView } from '../domain/messages/training-day';
-import { ContributionSchema } from '../domain/partner';
-import { workflowIds } from '../domain/workflow-ids';
-import type { Connections } from './connections';
-import { parseOrThrow } from './validation';
-import { withWorkflowErrors } from './workflow-errors';
+import { SingleLineTextSchema, SlugSchema } from '../../domain/common';
+import { answerPartnerRequest, type PartnerAnswer } from '../../domain/messages/partner';
+import type { PartnerView } from '../../domain/messages/training-day';
+import { ContributionSchema } from '../../domain/partner';
+import { workflowIds } from '../../domain/workflow-ids';
+import type { Connections } from '../connections';
+import { parseOrThrow } from '../validation';
+import { withWorkflowErrors } from '../workflow-errors';
 
 /** A partner institution's answer, as a coordinator records it. */
 export const PartnerAnswerSchema = z.discriminatedUnion('answer', [

@@ -1,21 +1,21 @@
 import type { Client } from '@temporalio/client';
 import { z } from 'zod';
-import { LocalDateSchema, SlugSchema } from '../domain/common';
-import { FollowUpOutcomeSchema } from '../domain/follow-up';
+import { LocalDateSchema, SlugSchema } from '../../domain/common';
+import { FollowUpOutcomeSchema } from '../../domain/follow-up';
 import {
   DigestNewsSchema,
   FollowUpDueDateSchema,
   FollowUpProgressSchema,
   NextTrainingDayRequestSchema,
-} from '../domain/follow-up-commands';
-import * as messages from '../domain/messages/follow-up';
+} from '../../domain/follow-up-commands';
+import * as messages from '../../domain/messages/follow-up';
 import type {
   DigestNewsItem,
   FollowUpView,
   NextTrainingDayCreated,
   VisitView,
-} from '../domain/messages/follow-up';
-import { getTrainingDayStatus } from '../domain/messages/training-day';
+} from '../../domain/messages/follow-up';
+import { getTrainingDayStatus } from '../../domain/messages/training-day';
 import {
   VisitCancellationSchema,
   VisitInvitationAnswerSchema,
@@ -23,11 +23,12 @@ import {
   VisitReportSchema,
   VisitScheduleRequestSchema,
   type VisitSummary,
-} from '../domain/networking-visit';
-import { localToInstant } from '../domain/schedule';
-import { workflowIds } from '../domain/workflow-ids';
-import { parseOrThrow, ValidationError } from './validation';
-import { withWorkflowErrors } from './workflow-errors';
+} from '../../domain/networking-visit';
+import { localToInstant } from '../../domain/schedule';
+import { workflowIds } from '../../domain/workflow-ids';
+import { parseOrThrow, ValidationError } from '../validation';
+import { withWorkflowErrors } from '../workflow-errors';
+import type { Connections } from '../connections';
 
 /** Which follow-up: the training day and the recommendation's id. */
 export interface FollowUpRef {
@@ -61,13 +62,19 @@ function visitHandle(client: Client, ref: VisitRef) {
 }
 
 /** One follow-up as the coordinator sees it. */
-export async function readFollowUp(client: Client, ref: FollowUpRef): Promise<FollowUpView> {
+export async function readFollowUp(
+  { temporal: client }: Pick<Connections, 'temporal'>,
+  ref: FollowUpRef,
+): Promise<FollowUpView> {
   const { handle, what } = followUpHandle(client, ref);
   return withWorkflowErrors(what, () => handle.query(messages.getFollowUpView));
 }
 
 /** Every follow-up of a training day, in the order of its recommendations. */
-export async function listFollowUps(client: Client, eventId: string): Promise<FollowUpView[]> {
+export async function listFollowUps(
+  { temporal: client }: Pick<Connections, 'temporal'>,
+  eventId: string,
+): Promise<FollowUpView[]> {
   const id = parseOrThrow(SlugSchema, eventId, 'eventId');
   const status = await withWorkflowErrors(`training day "${id}"`, () =>
     client.workflow.getHandle(workflowIds.trainingDay(id)).query(getTrainingDayStatus),
@@ -80,7 +87,7 @@ export async function listFollowUps(client: Client, eventId: string): Promise<Fo
   ];
   const views = await Promise.all(
     ids.map((recommendationId) =>
-      readFollowUp(client, { eventId: id, recommendationId }).catch(() => undefined),
+      readFollowUp({ temporal: client }, { eventId: id, recommendationId }).catch(() => undefined),
     ),
   );
   return views.filter((view): view is FollowUpView => view !== undefined);
@@ -88,7 +95,7 @@ export async function listFollowUps(client: Client, eventId: string): Promise<Fo
 
 /** Closes a follow-up as done or dropped, with its outcome (`{ status, outcome }`). */
 export async function closeFollowUp(
-  client: Client,
+  { temporal: client }: Pick<Connections, 'temporal'>,
   ref: FollowUpRef,
   input: unknown,
 ): Promise<FollowUpView> {
@@ -101,7 +108,7 @@ export async function closeFollowUp(
 
 /** Marks a follow-up as in progress, with an optional note (`{ note? }`). */
 export async function markFollowUpInProgress(
-  client: Client,
+  { temporal: client }: Pick<Connections, 'temporal'>,
   ref: FollowUpRef,
   input: unknown = {},
 ): Promise<FollowUpView> {
@@ -125,7 +132,7 @@ const DueDateInputSchema = z.union([
 
 /** Moves a follow-up's due date: `{ dueAt }` (an instant) or `{ dueDate }` (a day), `reason?`. */
 export async function changeFollowUpDueDate(
-  client: Client,
+  { temporal: client }: Pick<Connections, 'temporal'>,
   ref: FollowUpRef,
   input: unknown,
 ): Promise<FollowUpView> {
@@ -147,7 +154,7 @@ export async function changeFollowUpDueDate(
 
 /** Adds an item to the next coordination digest (`{ title, body, link? }`). */
 export async function addCoordinationNews(
-  client: Client,
+  { temporal: client }: Pick<Connections, 'temporal'>,
   ref: FollowUpRef,
   input: unknown,
 ): Promise<DigestNewsItem> {
@@ -160,7 +167,7 @@ export async function addCoordinationNews(
 
 /** Starts the next training day as a draft from a further-training or capacity-building follow-up. */
 export async function createNextTrainingDay(
-  client: Client,
+  { temporal: client }: Pick<Connections, 'temporal'>,
   ref: FollowUpRef,
   input: unknown = {},
 ): Promise<NextTrainingDayCreated> {
@@ -173,7 +180,7 @@ export async function createNextTrainingDay(
 
 /** Proposes a networking visit by hand (`{ hostId, visitorIds, reason? }`). */
 export async function proposeVisit(
-  client: Client,
+  { temporal: client }: Pick<Connections, 'temporal'>,
   ref: FollowUpRef,
   input: unknown,
 ): Promise<VisitSummary> {
@@ -185,13 +192,19 @@ export async function proposeVisit(
 }
 
 /** One networking visit: pairing, answers, date and place, report. */
-export async function readVisit(client: Client, ref: VisitRef): Promise<VisitView> {
+export async function readVisit(
+  { temporal: client }: Pick<Connections, 'temporal'>,
+  ref: VisitRef,
+): Promise<VisitView> {
   const { handle, what } = visitHandle(client, ref);
   return withWorkflowErrors(what, () => handle.query(messages.getVisitView));
 }
 
 /** Sends a proposed visit's invitations now, without waiting out the review period. */
-export async function approveVisitPairing(client: Client, ref: VisitRef): Promise<VisitView> {
+export async function approveVisitPairing(
+  { temporal: client }: Pick<Connections, 'temporal'>,
+  ref: VisitRef,
+): Promise<VisitView> {
   const { handle, what } = visitHandle(client, ref);
   return withWorkflowErrors(what, () =>
     handle.executeUpdate(messages.approveVisitPairing, { args: [] }),
@@ -200,7 +213,7 @@ export async function approveVisitPairing(client: Client, ref: VisitRef): Promis
 
 /** Replaces a visit's host and visitors (`{ hostId, visitorIds, reason? }`). */
 export async function overrideVisitPairing(
-  client: Client,
+  { temporal: client }: Pick<Connections, 'temporal'>,
   ref: VisitRef,
   input: unknown,
 ): Promise<VisitView> {
@@ -213,7 +226,7 @@ export async function overrideVisitPairing(
 
 /** Records an association's answer (`{ associationId, answer: confirm|decline, note? }`). */
 export async function answerVisitInvitation(
-  client: Client,
+  { temporal: client }: Pick<Connections, 'temporal'>,
   ref: VisitRef,
   input: unknown,
 ): Promise<VisitView> {
@@ -229,7 +242,7 @@ export async function answerVisitInvitation(
  * training day's time zone.
  */
 export async function scheduleVisit(
-  client: Client,
+  { temporal: client }: Pick<Connections, 'temporal'>,
   ref: VisitRef,
   input: unknown,
 ): Promise<VisitView> {
@@ -249,7 +262,7 @@ export async function scheduleVisit(
 
 /** Records the short report of a visit that took place (`{ summary, participants?, nextSteps? }`). */
 export async function recordVisitReport(
-  client: Client,
+  { temporal: client }: Pick<Connections, 'temporal'>,
   ref: VisitRef,
   input: unknown,
 ): Promise<VisitView> {
@@ -262,7 +275,7 @@ export async function recordVisitReport(
 
 /** Calls a visit off (`{ reason }`). */
 export async function cancelVisit(
-  client: Client,
+  { temporal: client }: Pick<Connections, 'temporal'>,
   ref: VisitRef,
   input: unknown,
 ): Promise<VisitView> {

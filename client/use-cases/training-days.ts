@@ -1,23 +1,23 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
-import { getTrainingDayStatus, type TrainingDayStatus } from '../domain/messages/training-day';
+import { getTrainingDayStatus, type TrainingDayStatus } from '../../domain/messages/training-day';
 import {
   MultaqaEventIdKey,
   TrainingDayDateKey,
   TrainingDayOrganiserKey,
   TrainingDayPhaseKey,
-} from '../domain/search-attributes';
-import { workflowIds } from '../domain/workflow-ids';
-import { pickText } from '../domain/common';
-import type { TrainingDayPlan } from '../domain/training-day';
-import { MultaqaError, ErrorCodes } from '../domain/errors';
-import { planTrainingDay, refuseLapsedDeadline, type PlanOptions } from './training-day-plan';
+} from '../../domain/search-attributes';
+import { workflowIds } from '../../domain/workflow-ids';
+import { pickText } from '../../domain/common';
+import type { TrainingDayPlan } from '../../domain/training-day';
+import { MultaqaError, ErrorCodes } from '../../domain/errors';
+import { planTrainingDay, refuseLapsedDeadline, type PlanOptions } from '../training-day-plan';
 // Type only: the client starts the workflow by name, so it never loads workflow code.
-import type { trainingDayWorkflow } from '../workflows';
-import type { Connections } from './connections';
-import { EventIdRegistry } from '../stores/event-id-registry';
-import { TrainingDayReadModel } from './read-model/training-day-read-model';
-import { withWorkflowErrors } from './workflow-errors';
+import type { trainingDayWorkflow } from '../../workflows';
+import type { Connections } from '../connections';
+import { EventIdRegistry } from '../../stores/event-id-registry';
+import { TrainingDayReadModel } from '../../stores/read-model';
+import { withWorkflowErrors } from '../workflow-errors';
 
 /**
  * Starts the workflow of a training day described by an event file's content (see
@@ -89,7 +89,7 @@ function idAlreadyUsed(eventId: string, claimedAt?: string): MultaqaError {
 
 /** The live status of a training day, queried from its workflow. */
 export async function readTrainingDayStatus(
-  client: Client,
+  { temporal: client }: Pick<Connections, 'temporal'>,
   eventId: string,
 ): Promise<TrainingDayStatus> {
   return withWorkflowErrors(`training day "${eventId}"`, () =>
@@ -125,9 +125,7 @@ export async function readStatus(
       };
   }
   return {
-    status: await readTrainingDayStatus(connections.temporal, eventId),
+    status: await readTrainingDayStatus(connections, eventId),
     source: 'workflow',
   };
 }
-
-export { listTrainingDays } from './read-model/training-day-read-model';

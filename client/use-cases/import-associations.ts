@@ -1,5 +1,5 @@
-import type { Redis } from 'ioredis';
 import type { Readable } from 'node:stream';
+import type { Connections } from '../connections';
 import { AssociationDirectory } from '../../stores/association-directory';
 import type { Association } from '../../domain/association';
 import type { Taxonomy } from '../../domain/taxonomy';
@@ -9,7 +9,7 @@ import {
   type CsvProgress,
   type CsvValidation,
   type RowProblem,
-} from './association-csv';
+} from '../associations/association-csv';
 
 /** Limits of one import: rows read and problems listed. */
 export interface ImportLimits {
@@ -40,8 +40,7 @@ export interface ImportReport {
  * always stores nothing.
  */
 export async function importAssociations(
-  redis: Redis,
-  prefix: string,
+  connections: Pick<Connections, 'redis' | 'config'>,
   input: Readable | string,
   options: ImportLimits & {
     skipInvalid?: boolean;
@@ -51,7 +50,7 @@ export async function importAssociations(
   } = {},
 ): Promise<ImportReport> {
   const validation = await validateAssociationsCsv(input, options);
-  const directory = new AssociationDirectory(redis, prefix);
+  const directory = new AssociationDirectory(connections.redis, connections.config.REDIS_PREFIX);
   await refuseEmailsOfOthers(directory, validation, options.maxProblems ?? DEFAULT_MAX_PROBLEMS);
   const store =
     !validation.fileRefused &&

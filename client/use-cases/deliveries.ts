@@ -1,12 +1,12 @@
-import { AssociationDirectory } from '../stores/association-directory';
-import { listPossibleDuplicates, type PossibleDuplicate } from '../stores/possible-duplicates';
-import { listUndeliverable, type UndeliverableAddress } from '../stores/undeliverable-register';
-import { pickText, SlugSchema } from '../domain/common';
-import type { RecipientKind } from '../domain/messages/mail';
-import type { TrainingDayStatus } from '../domain/messages/training-day';
-import type { Connections } from './connections';
+import { AssociationDirectory } from '../../stores/association-directory';
+import { listPossibleDuplicates, type PossibleDuplicate } from '../../stores/possible-duplicates';
+import { listUndeliverable, type UndeliverableAddress } from '../../stores/undeliverable-register';
+import { pickText, SlugSchema } from '../../domain/common';
+import type { RecipientKind } from '../../domain/messages/mail';
+import type { TrainingDayStatus } from '../../domain/messages/training-day';
+import type { Connections } from '../connections';
 import { readStatus } from './training-days';
-import { parseOrThrow } from './validation';
+import { parseOrThrow } from '../validation';
 
 /** A refused address, with the name the coordinator knows the recipient by. */
 export type UndeliverableView = UndeliverableAddress & { recipientName: string };

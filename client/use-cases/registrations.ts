@@ -1,24 +1,24 @@
 import { z } from 'zod';
-import { SlugSchema } from '../domain/common';
-import { ErrorCodes, MultaqaError } from '../domain/errors';
+import { SlugSchema } from '../../domain/common';
+import { ErrorCodes, MultaqaError } from '../../domain/errors';
 import {
   getInvitee,
   getSeatLedger,
   listInvitees,
   submitRsvp,
   type InviteeView,
-} from '../domain/messages/registration';
+} from '../../domain/messages/registration';
 import {
   InviteeStatusSchema,
   RsvpSchema,
   type Rsvp,
   type RsvpOutcome,
-} from '../domain/registration';
-import { shardOf, workflowIds } from '../domain/workflow-ids';
-import type { Connections } from './connections';
+} from '../../domain/registration';
+import { shardOf, workflowIds } from '../../domain/workflow-ids';
+import type { Connections } from '../connections';
 import { readStatus } from './training-days';
-import { parseOrThrow } from './validation';
-import { withWorkflowErrors } from './workflow-errors';
+import { parseOrThrow } from '../validation';
+import { withWorkflowErrors } from '../workflow-errors';
 
 /** The number of invitation shards of a training day; fails while invitations are not out. */
 export async function shardCountOf(connections: Connections, eventId: string): Promise<number> {

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { SingleLineTextSchema, SlugSchema } from '../domain/common';
+import { SingleLineTextSchema, SlugSchema } from '../../domain/common';
 import {
   answerSpeakerInvitation,
   replaceSpeaker,
   type SpeakerAnswer,
-} from '../domain/messages/speaker-slot';
-import type { SpeakerSlotView } from '../domain/messages/training-day';
-import { SpeakerSchema } from '../domain/speaker';
-import { workflowIds } from '../domain/workflow-ids';
-import type { Connections } from './connections';
-import { parseOrThrow } from './validation';
-import { withWorkflowErrors } from './workflow-errors';
+} from '../../domain/messages/speaker-slot';
+import type { SpeakerSlotView } from '../../domain/messages/training-day';
+import { SpeakerSchema } from '../../domain/speaker';
+import { workflowIds } from '../../domain/workflow-ids';
+import type { Connections } from '../connections';
+import { parseOrThrow } from '../validation';
+import { withWorkflowErrors } from '../workflow-errors';
 
 /** A speaker's answer to the invitation for one agenda slot. */
 export const SpeakerAnswerSchema = z.discriminatedUnion('answer', [

@@ -1,27 +1,27 @@
 import { z } from 'zod';
-import { FreeTextSchema, SlugSchema } from '../domain/common';
+import { FreeTextSchema, SlugSchema } from '../../domain/common';
 import {
   CheckInSchema,
   type CheckedInBy,
   type CheckIn,
   type CheckInOutcome,
-} from '../domain/attendance';
-import { ErrorCodes, MultaqaError } from '../domain/errors';
-import type { InviteeView } from '../domain/messages/registration';
+} from '../../domain/attendance';
+import { ErrorCodes, MultaqaError } from '../../domain/errors';
+import type { InviteeView } from '../../domain/messages/registration';
 import {
   checkIn,
   listCheckIns,
   submitSurveyResponse,
   type SurveyResponse,
   type SurveyResults,
-} from '../domain/messages/attendance';
-import { workflowIds } from '../domain/workflow-ids';
-import type { Connections } from './connections';
-import { checkTaxonomyValue } from './taxonomy-checks';
-import { taxonomyOf } from './taxonomy-file';
+} from '../../domain/messages/attendance';
+import { workflowIds } from '../../domain/workflow-ids';
+import type { Connections } from '../connections';
+import { checkTaxonomyValue } from '../taxonomy-checks';
+import { taxonomyOf } from '../taxonomy-file';
 import { findInvitee } from './registrations';
-import { parseOrThrow } from './validation';
-import { withWorkflowErrors } from './workflow-errors';
+import { parseOrThrow } from '../validation';
+import { withWorkflowErrors } from '../workflow-errors';
 
 export const SurveyResponseSchema = z
   .object({

@@ -1,26 +1,26 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { AssociationDirectory } from '../stores/association-directory';
-import { publicBaseUrl } from '../mail/signed-links';
-import { renderMessage, type RenderedMessage } from '../mail/render-message';
-import { LanguageSchema, SingleLineTextSchema, SlugSchema } from '../domain/common';
-import { ErrorCodes, MultaqaError } from '../domain/errors';
-import type { EventBrief } from '../domain/event-brief';
+import { AssociationDirectory } from '../../stores/association-directory';
+import { publicBaseUrl } from '../../mail/signed-links';
+import { previewMessage as renderPreview, type MessagePreview } from '../../mail/message-preview';
+import { LanguageSchema, SingleLineTextSchema, SlugSchema } from '../../domain/common';
+import { ErrorCodes, MultaqaError } from '../../domain/errors';
+import type { EventBrief } from '../../domain/event-brief';
 import {
   MESSAGE_PURPOSES,
   RECIPIENT_STANDINGS,
   type MessageDetails,
   type MessagePurpose,
   type MessageRecipient,
-} from '../domain/messages/mail';
-import type { TrainingDayStatus } from '../domain/messages/training-day';
-import { resolveSchedule } from '../domain/schedule';
-import type { TrainingDayPlan } from '../domain/training-day';
-import { shardOf } from '../domain/workflow-ids';
-import type { Connections } from './connections';
+} from '../../domain/messages/mail';
+import type { TrainingDayStatus } from '../../domain/messages/training-day';
+import { resolveSchedule } from '../../domain/schedule';
+import type { TrainingDayPlan } from '../../domain/training-day';
+import { shardOf } from '../../domain/workflow-ids';
+import type { Connections } from '../connections';
 import { readStatus } from './training-days';
-import { readStartedPlan } from './started-plan';
-import { parseOrThrow } from './validation';
+import { readStartedPlan } from '../started-plan';
+import { parseOrThrow } from '../validation';
 
 /** What a coordinator asks to preview: a purpose, a recipient, and details the purpose reads. */
 export const MessagePreviewRequestSchema = z
@@ -146,7 +146,7 @@ export async function previewMessage(
   eventId: string,
   input: unknown,
   options: { now?: Date } = {},
-): Promise<RenderedMessage> {
+): Promise<MessagePreview> {
   const request = parseOrThrow(MessagePreviewRequestSchema, input);
   const [{ status }, plan] = await Promise.all([
     readStatus(connections, eventId),
@@ -168,7 +168,7 @@ export async function previewMessage(
   if (changeReason) event.changeReason = changeReason;
   else if (request.reason) details.reason = request.reason;
   const { config } = connections;
-  return renderMessage(
+  return renderPreview(
     {
       purpose: request.purpose,
       event,
@@ -183,24 +183,4 @@ export async function previewMessage(
       linkTtlDays: config.LINK_TTL_DAYS,
     },
   );
-}
-
-/** A preview as JSON for the CLI and the API: link expiries as ISO text. */
-export function previewView(rendered: RenderedMessage) {
-  return {
-    messageId: rendered.messageId,
-    language: rendered.language,
-    direction: rendered.direction,
-    to: rendered.to,
-    subject: rendered.subject,
-    text: rendered.text,
-    html: rendered.html,
-    ics: rendered.ics,
-    links: Object.fromEntries(
-      Object.entries(rendered.links).map(([purpose, link]) => [
-        purpose,
-        { url: link.url, expiresAt: link.expiresAt.toISOString() },
-      ]),
-    ),
-  };
 }

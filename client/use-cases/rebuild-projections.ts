@@ -1,8 +1,8 @@
 import type { WorkflowExecutionInfo } from '@temporalio/client';
-import { storeTrainingDayProjection } from '../../activities/projections';
+import { storeTrainingDayProjection } from '../../stores/read-model';
 import { MultaqaEventIdKey } from '../../domain/search-attributes';
 import type { Connections } from '../connections';
-import { readTrainingDayStatus } from '../training-days';
+import { readTrainingDayStatus } from './training-days';
 
 /** What a rebuild did, per training day. */
 export interface RebuildReport {
@@ -34,7 +34,7 @@ export async function rebuildProjections(
   const concurrency = options.concurrency ?? 8;
   const rebuild = async (eventId: string) => {
     try {
-      const status = await readTrainingDayStatus(connections.temporal, eventId);
+      const status = await readTrainingDayStatus(connections, eventId);
       await storeTrainingDayProjection(connections.redis, connections.config.REDIS_PREFIX, status, {
         version: 0,
         force: true,

@@ -1,23 +1,23 @@
 import { z } from 'zod';
-import { AgendaSchema, findAgendaProblems } from '../domain/agenda';
-import { moveAgendaWithDay } from '../domain/agenda-edits';
-import { LocalDateSchema, LocalTimeSchema, SingleLineTextSchema } from '../domain/common';
-import { RecommendationSchema, type Recommendation } from '../domain/follow-up';
+import { AgendaSchema, findAgendaProblems } from '../../domain/agenda';
+import { moveAgendaWithDay } from '../../domain/agenda-edits';
+import { LocalDateSchema, LocalTimeSchema, SingleLineTextSchema } from '../../domain/common';
+import { RecommendationSchema, type Recommendation } from '../../domain/follow-up';
 import {
   addRecommendation,
   advancePhase,
   cancelTrainingDay,
   rescheduleTrainingDay,
   type RescheduleCommand,
-} from '../domain/messages/training-day';
-import { instantToLocal, resolveSchedule } from '../domain/schedule';
-import { TrainingDayPhaseSchema, type TrainingDayPhase } from '../domain/training-day';
-import { workflowIds } from '../domain/workflow-ids';
+} from '../../domain/messages/training-day';
+import { instantToLocal, resolveSchedule } from '../../domain/schedule';
+import { TrainingDayPhaseSchema, type TrainingDayPhase } from '../../domain/training-day';
+import { workflowIds } from '../../domain/workflow-ids';
 import { agendaProblemsError } from './agenda-changes';
-import type { Connections } from './connections';
+import type { Connections } from '../connections';
 import { readStatus } from './training-days';
-import { parseOrThrow, ValidationError } from './validation';
-import { withWorkflowErrors } from './workflow-errors';
+import { parseOrThrow, ValidationError } from '../validation';
+import { withWorkflowErrors } from '../workflow-errors';
 
 /** A coordinator's request to move a training day: new date and hours, wall clock. */
 export const RescheduleRequestSchema = z
