@@ -32,6 +32,11 @@ export class TrainingDayChangeFeed {
     return () => this.listeners.delete(listener);
   }
 
+  /** The training day's projection as it is now (for a listener that just subscribed). */
+  current(eventId: string): Promise<TrainingDayProjection | undefined> {
+    return this.readModel.get(eventId);
+  }
+
   get listenerCount(): number {
     return this.listeners.size;
   }

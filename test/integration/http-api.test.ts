@@ -337,6 +337,32 @@ describe('the HTTP API over real HTTP', () => {
       controller.abort();
     });
 
+    it("sends the current status right after subscribing, so no change falls between the page's read and its subscription", async () => {
+      const eventId = uniqueId('late-subscriber');
+      await storeTrainingDayProjection(
+        stack.redis.redis,
+        stack.config.REDIS_PREFIX,
+        statusOf(eventId, { registration: { ...statusOf(eventId).registration, accepted: 7 } }),
+        { version: 3 },
+      );
+      const controller = new AbortController();
+      const response = await fetch(`${server.url}/api/stream?eventId=${eventId}`, {
+        headers: { authorization: `Bearer ${VIEWER_KEY}` },
+        signal: controller.signal,
+      });
+      const reader = response.body!.getReader();
+      const decoder = new TextDecoder();
+      let received = '';
+      while (!/event: status\ndata: /.test(received)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error('stream ended before the first status');
+        received += decoder.decode(value);
+      }
+      expect(received.indexOf('event: ready')).toBeLessThan(received.indexOf('event: status'));
+      expect(received).toMatch(/"accepted":7/);
+      controller.abort();
+    });
+
     it('serves every live stream from one Redis subscription', async () => {
       const controllers = [new AbortController(), new AbortController(), new AbortController()];
       const readers = await Promise.all(

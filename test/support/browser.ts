@@ -25,7 +25,13 @@ export async function startDashboardStack(
   keys: { coordinator: string; viewer: string },
 ): Promise<DashboardStack> {
   const served = await startServedStack(name, keys);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  // A browser that cannot start must not leave the stack's worker running (Jest would hang).
+  const browser = await chromium
+    .launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+    .catch(async (error: unknown) => {
+      await served.stop();
+      throw error;
+    });
   return {
     ...served,
     browser,

@@ -9,7 +9,8 @@ const KEEP_ALIVE_MS = 15_000;
 
 /**
  * `GET /api/stream`: server-sent events of read-model changes, fed by Redis pub/sub. With
- * `eventId`, only that training day's changes, each with its whole status (`status` events);
+ * `eventId`, only that training day's changes, each with its whole status (`status` events, the first one
+ * right after `ready`);
  * without, a summary of every changed training day (`summary` events).
  */
 export function registerStreamRoutes({ routes, feed }: HttpContext): void {
@@ -44,6 +45,12 @@ export function registerStreamRoutes({ routes, feed }: HttpContext): void {
       });
       open = true;
       send('ready', { eventId: query.eventId ?? null });
+      // The page read the status before it subscribed (and a reconnect misses changes): the
+      // status as it is once subscribed closes that gap.
+      if (query.eventId) {
+        const projection = await feed.current(query.eventId).catch(() => undefined);
+        if (projection) send('status', withLocalTimes(projection.status));
+      }
       const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
       request.raw.on('close', () => {
         clearInterval(keepAlive);
