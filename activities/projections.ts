@@ -2,6 +2,7 @@ import { Context } from '@temporalio/activity';
 import type { ActivityDependencies } from './dependencies';
 import type { TrainingDayStatus } from '../domain/messages/training-day';
 import { storeTrainingDayProjection } from '../stores/read-model';
+import { readModelLagHistogram } from '../metrics/product-metrics';
 
 /** The version of a publication: when the activity was scheduled, or now outside an activity. */
 function publicationVersion(now: () => Date): number {
@@ -21,10 +22,13 @@ export function createProjectionActivities(deps: ActivityDependencies) {
      * after a newer one is ignored.
      */
     async publishTrainingDayStatus(status: TrainingDayStatus): Promise<void> {
+      const version = publicationVersion(now);
       await storeTrainingDayProjection(deps.redis, deps.config.REDIS_PREFIX, status, {
-        version: publicationVersion(now),
+        version,
         now: now(),
       });
+      // From the workflow scheduling the publication to readers being able to see it.
+      readModelLagHistogram.observe(Math.max(0, now().getTime() - version) / 1000);
     },
   };
 }

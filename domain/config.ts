@@ -82,6 +82,12 @@ export const ConfigSchema = z.object({
    * batch) before cancelling them; keep it below the orchestrator's kill delay.
    */
   WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(25),
+  /**
+   * Where `npm run worker` serves its `/metrics` (the product's and the Temporal SDK's);
+   * port 0 turns it off. Under `npm start` the HTTP server's `/metrics` has both instead.
+   */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   MULTAQA_VAR_DIR: z.string().min(1).default('var'),
   /** A JSON file of the deployment's sectors and provinces; unset: `config/taxonomy.json`. */
   MULTAQA_TAXONOMY: z.string().min(1).optional(),

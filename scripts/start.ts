@@ -75,6 +75,7 @@ async function main(): Promise<void> {
       redis,
       outboxDir: smtp.outboxDir,
       smtpUrl: smtp.url,
+      temporalMetricsUrl: worker.temporalMetricsUrl,
       logger: logger.child({ process: 'http' }),
       health: {
         worker: async () => {
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
       `multaqa is running`,
       `  dashboard        ${http.url}/`,
       `  health           ${http.url}/healthz`,
+      `  metrics          ${http.url}/metrics (viewer key as bearer token)`,
       `  API (OpenAPI)    ${http.url}/openapi.json`,
       `  Temporal         ${temporal.url} (${temporal.how})${temporal.how === 'started' ? `, Web UI ${config.TEMPORAL_UI_URL}` : ''}`,
       `  Redis            ${redisService.url} (${redisService.how})`,

@@ -140,6 +140,16 @@ export class TrainingDayReadModel {
     return raw ? (JSON.parse(raw) as TrainingDayProjection) : undefined;
   }
 
+  /** How many training days are in each phase. */
+  async countByPhase(): Promise<Record<TrainingDayPhase, number>> {
+    const counts = await Promise.all(
+      TRAINING_DAY_PHASES.map((phase) => this.redis.zcard(this.keys.byPhase(phase))),
+    );
+    return Object.fromEntries(
+      TRAINING_DAY_PHASES.map((phase, index) => [phase, counts[index] ?? 0]),
+    ) as Record<TrainingDayPhase, number>;
+  }
+
   /** Training days by start date, optionally of one phase. */
   async list(
     options: { phase?: TrainingDayPhase; limit?: number } = {},

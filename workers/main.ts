@@ -2,6 +2,7 @@ import { ConfigError } from '../domain/config';
 import { loadSettings } from '../client/settings';
 import { createLogger } from '../client/logging';
 import { runWorker } from './worker-runtime';
+import { startWorkerMetricsServer } from '../metrics/worker-metrics-server';
 
 /**
  * The worker alone (`npm run worker`), for deployments that run it apart from the HTTP server
@@ -15,6 +16,19 @@ async function main(): Promise<void> {
     throw new ConfigError(['SMTP_URL: required when the worker runs on its own']);
   const logger = createLogger(config, { name: 'multaqa-worker' });
   const running = await runWorker(config, config.SMTP_URL, logger);
+  if (config.WORKER_METRICS_PORT > 0) {
+    const where = `${config.WORKER_METRICS_HOST}:${config.WORKER_METRICS_PORT}`;
+    // Metrics are not worth stopping a worker for (e.g. two workers on one host, same port).
+    await startWorkerMetricsServer(
+      config.WORKER_METRICS_HOST,
+      config.WORKER_METRICS_PORT,
+      running.temporalMetricsUrl,
+    ).then(
+      () =>
+        logger.info({ metrics: `http://${where}/metrics` }, `metrics at http://${where}/metrics`),
+      (error: Error) => logger.warn({ err: error }, `no metrics: cannot listen on ${where}`),
+    );
+  }
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping: finishing running activities');
     void running.stop();

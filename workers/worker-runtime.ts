@@ -6,6 +6,8 @@ import { logRedisErrors, type Logger } from '../client/logging';
 import { temporalLogger } from './temporal-logger';
 import { createMultaqaWorker } from './create-worker';
 import { createMailTransport } from './mail-transport';
+import { reserveTemporalMetricsEndpoint } from '../metrics/metrics-exposition';
+import { collectProcessMetrics } from '../metrics/product-metrics';
 
 export interface RunningWorker {
   worker: Worker;
@@ -13,6 +15,8 @@ export interface RunningWorker {
   done: Promise<void>;
   /** Stops polling, lets running tasks finish, and closes every connection. */
   stop(): Promise<void>;
+  /** The Temporal SDK's Prometheus exporter in this process (read by `/metrics`). */
+  temporalMetricsUrl: string;
 }
 
 /**
@@ -24,7 +28,20 @@ export async function runWorker(
   smtpUrl: string,
   logger: Logger,
 ): Promise<RunningWorker> {
-  Runtime.install({ logger: temporalLogger(logger) });
+  const temporalMetrics = await reserveTemporalMetricsEndpoint();
+  Runtime.install({
+    logger: temporalLogger(logger),
+    telemetryOptions: {
+      metrics: {
+        prometheus: {
+          bindAddress: temporalMetrics.bindAddress,
+          countersTotalSuffix: true,
+          useSecondsForDurations: true,
+        },
+      },
+    },
+  });
+  collectProcessMetrics();
   const nativeConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   const redis = logRedisErrors(
@@ -53,6 +70,7 @@ export async function runWorker(
   return {
     worker,
     done,
+    temporalMetricsUrl: temporalMetrics.url,
     // shutdown() stops polling and waits for the running activities (up to the worker's
     // shutdownGraceTime) before `done` resolves: a SIGTERMed worker finishes its batch.
     stop: async () => {

@@ -11,6 +11,7 @@ import { SendRateLimiter } from '../../stores/send-rate-limiter';
 import { publicBaseUrl } from '../../mail/signed-links';
 import { classifySmtpFailure, MailServerUnavailableError } from './smtp-failure';
 import { recordPossibleDuplicate } from '../../stores/possible-duplicates';
+import { messagesCounter, possibleDuplicatesCounter } from '../../metrics/product-metrics';
 import { recordUndeliverable } from '../../stores/undeliverable-register';
 import { poolSizeOf, WireSlots } from './wire-slots';
 
@@ -101,6 +102,15 @@ export class MailDelivery {
 
   /** Sends one message unless it was already sent or refused; see the class comment. */
   async deliver(request: SendMessageRequest, hooks: DeliveryHooks = {}): Promise<SendOutcome> {
+    const outcome = await this.deliverOnce(request, hooks);
+    messagesCounter.inc({ purpose: request.purpose, outcome: outcome.status });
+    return outcome;
+  }
+
+  private async deliverOnce(
+    request: SendMessageRequest,
+    hooks: DeliveryHooks,
+  ): Promise<SendOutcome> {
     const identity: MessageIdentity = {
       eventId: request.event.eventId,
       generation: request.event.generation,
@@ -193,6 +203,7 @@ export class MailDelivery {
     request: SendMessageRequest,
     messageId: string,
   ): Promise<void> {
+    possibleDuplicatesCounter.inc({ purpose: request.purpose });
     await recordPossibleDuplicate(
       this.deps.redis,
       this.deps.config.REDIS_PREFIX,

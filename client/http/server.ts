@@ -23,6 +23,7 @@ import { registerDocumentRoutes } from './routes/documents';
 import { registerEventRoutes } from './routes/events';
 import { registerFollowUpRoutes } from './routes/follow-ups';
 import { registerHealthRoutes } from './routes/health';
+import { registerMetricsRoutes } from './routes/metrics';
 import { registerOutboxRoutes } from './routes/outbox';
 import { registerParticipantRoutes } from './routes/participants';
 import { registerProjectionRoutes } from './routes/projections';
@@ -45,6 +46,8 @@ export interface HttpServerOptions {
   /** Overrides config.HOST / config.PORT (tests pass port 0). */
   host?: string;
   port?: number;
+  /** The Temporal SDK's metrics of a worker in this process, appended to `/metrics`. */
+  temporalMetricsUrl?: string;
   /** Where request and access-log lines go (see client/logging.ts); none: no logging. */
   logger?: Logger;
 }
@@ -134,6 +137,7 @@ export async function buildHttpApp(
     ...defaultProbes({ config, temporal, redis, smtpUrl: options.smtpUrl }),
     ...options.health,
   });
+  registerMetricsRoutes(context, options.temporalMetricsUrl);
   registerSessionRoutes(context, keys, {
     max: config.SIGN_IN_RATE_PER_MINUTE,
     timeWindowMs: 60_000,

@@ -16,6 +16,7 @@ import {
   type SurveyResults,
 } from '../../domain/messages/attendance';
 import { workflowIds } from '../../domain/workflow-ids';
+import { checkInsCounter } from '../../metrics/product-metrics';
 import type { Connections } from '../connections';
 import { checkTaxonomyValue } from '../taxonomy-checks';
 import { taxonomyOf } from '../taxonomy-file';
@@ -163,9 +164,11 @@ export async function recordCheckIn(
     checkedInBy: by,
     ...(seatsHeld === undefined ? {} : { seatsHeld }),
   };
-  return withWorkflowErrors(`attendance of training day "${eventId}"`, () =>
+  const outcome = await withWorkflowErrors(`attendance of training day "${eventId}"`, () =>
     attendance(connections, eventId).executeUpdate(checkIn, { args: [entry] }),
   );
+  checkInsCounter.inc({ channel: by.channel, outcome: outcome.counted ? 'counted' : 'already-in' });
+  return outcome;
 }
 
 /** Who checked in, how many, through what and by whom (door list, newest last). */

@@ -15,6 +15,7 @@ import {
   type RsvpOutcome,
 } from '../../domain/registration';
 import { shardOf, workflowIds } from '../../domain/workflow-ids';
+import { rsvpsCounter } from '../../metrics/product-metrics';
 import type { Connections } from '../connections';
 import { readStatus } from './training-days';
 import { parseOrThrow } from '../validation';
@@ -51,9 +52,12 @@ export async function recordRsvp(
   const rsvp: Rsvp = parseOrThrow(RsvpSchema, input);
   const shard =
     options.shard ?? shardOf(rsvp.associationId, await shardCountOf(connections, eventId));
-  return withWorkflowErrors(`invitation of "${rsvp.associationId}" to "${eventId}"`, () =>
-    shardHandle(connections, eventId, shard).executeUpdate(submitRsvp, { args: [rsvp] }),
+  const outcome = await withWorkflowErrors(
+    `invitation of "${rsvp.associationId}" to "${eventId}"`,
+    () => shardHandle(connections, eventId, shard).executeUpdate(submitRsvp, { args: [rsvp] }),
   );
+  rsvpsCounter.inc({ status: outcome.status, channel: rsvp.channel });
+  return outcome;
 }
 
 /** One invited association's state, or NotFound when it was not invited. */

@@ -129,7 +129,8 @@ describe('logs, liveness and readiness of the service processes', () => {
     }
   });
 
-  it('runs the worker alone (npm run worker) logging JSON at LOG_LEVEL=info, and stops on SIGTERM', async () => {
+  it('runs the worker alone (npm run worker) logging JSON at LOG_LEVEL=info, with its metrics, and stops on SIGTERM', async () => {
+    const metricsPort = await freePort();
     const child = spawn(process.execPath, [join('dist', 'workers', 'main.js')], {
       cwd: ROOT,
       env: {
@@ -137,6 +138,7 @@ describe('logs, liveness and readiness of the service processes', () => {
         ...stack.env,
         TEMPORAL_TASK_QUEUE: `${stack.env.TEMPORAL_TASK_QUEUE}-alone`,
         LOG_LEVEL: 'info',
+        WORKER_METRICS_PORT: String(metricsPort),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -161,6 +163,19 @@ describe('logs, liveness and readiness of the service processes', () => {
       expect(lines().some((line) => line.level === 30 && line.sdkComponent !== undefined)).toBe(
         true,
       );
+      // Its metrics port: the product's and the Temporal SDK's (pollers, task latency, ...).
+      const metrics = await eventually(
+        async () => {
+          const response = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+          return response.ok ? response.text() : '';
+        },
+        (text) => /^temporal_\w+/m.test(text),
+        30_000,
+        "the Temporal SDK's metrics on the worker's metrics port",
+      );
+      expect(metrics).toMatch(/^multaqa_process_resident_memory_bytes \d+/m);
+      expect(metrics).toMatch(/^# TYPE multaqa_messages_total counter/m);
+      expect((await fetch(`http://127.0.0.1:${metricsPort}/other`)).status).toBe(404);
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
       expect(lines().some((line) => line.msg === 'worker stopped')).toBe(true);
