@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, isListening } from '../../scripts/stack/ports';
@@ -71,6 +71,16 @@ describe('npm start: the service on embedded defaults', () => {
         'link-secret',
         'viewer-api-key',
       ]);
+      // One scrape has the HTTP server's, the worker's and the Temporal SDK's metrics.
+      const viewerKey = readFileSync(join(varDir, 'secrets', 'viewer-api-key'), 'utf8').trim();
+      const metrics = await (
+        await fetch(`http://127.0.0.1:${httpPort}/metrics`, {
+          headers: { authorization: `Bearer ${viewerKey}` },
+        })
+      ).text();
+      expect(metrics).toMatch(/^# TYPE multaqa_messages_total counter/m);
+      expect(metrics).toMatch(/^multaqa_training_days\{phase="draft"\} \d+/m);
+      expect(metrics).toMatch(/^temporal_\w+/m);
 
       const cliEnv = env;
       const created = await runCli(
