@@ -29,7 +29,17 @@ export const ConfigSchema = z.object({
     .url()
     .refine((url) => /^smtps?:/.test(url), 'must be an smtp:// or smtps:// URL')
     .optional(),
+  /**
+   * The sender when a day names no address of its own (`organiser.email`); the display name is
+   * always the day's organiser.
+   */
   SMTP_FROM: z.string().min(3).default('multaqa <no-reply@multaqa.example.org>'),
+  /**
+   * Envelope sender (Return-Path) for bounces, e.g. `bounces@chamber.example`: each message gets
+   * its own, `bounces+<tag>@chamber.example` (VERP), so a bounce names the message it is about
+   * (`POST /api/bounces`). Unset: the From address, and bounces go to the organiser's inbox.
+   */
+  SMTP_BOUNCE_ADDRESS: z.email().optional(),
   /** Messages per second allowed across every worker (the SMTP provider's quota). */
   SMTP_RATE_PER_SECOND: z.coerce.number().positive().max(10_000).default(20),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

@@ -22,6 +22,11 @@ export const OrganiserSchema = z
     /** The coordinator who receives escalations and replacement requests. */
     coordinatorName: SingleLineTextSchema,
     coordinatorEmail: EmailSchema,
+    /**
+     * The address the day's messages come from: the chamber's own, which inboxes trust more
+     * than a service's. Unset: the address of SMTP_FROM. Either way the name is the organiser's.
+     */
+    email: EmailSchema.optional(),
     language: LanguageSchema,
   })
   .strict();

@@ -26,6 +26,15 @@ function footerLine(t: TemplateContext): string {
   });
 }
 
+/** Campaign mail: how to stop receiving invitations (the link is also in List-Unsubscribe). */
+function unsubscribeLine(t: TemplateContext): string {
+  return t.tr({
+    ar: `لا ترغبون في تلقي دعوات ${t.day.organiser} بعد الآن؟ ألغوا الاشتراك:`,
+    fr: `Vous ne souhaitez plus recevoir les invitations de ${t.day.organiser}\u00a0? Désabonnez-vous\u00a0:`,
+    en: `No longer want invitations from ${t.day.organiser}? Unsubscribe:`,
+  });
+}
+
 /**
  * The plain-text part. Right-to-left lines start with RLM so every client, whatever its bidi
  * support, lays them out right to left; URLs stay on their own unmarked lines, whole and
@@ -59,6 +68,7 @@ function layoutText(content: MessageContent, t: TemplateContext): string {
   for (const note of content.afterActions ?? []) blocks.push([line(note)]);
   blocks.push(closingLines(t).map(line));
   blocks.push(['--', line(footerLine(t))]);
+  if (t.links.unsubscribe) blocks.push([line(unsubscribeLine(t)), t.links.unsubscribe]);
   return `${blocks.map((block) => block.join('\n')).join('\n\n')}\n`;
 }
 
@@ -131,8 +141,12 @@ function layoutHtml(content: MessageContent, t: TemplateContext, subject: string
   parts.push(
     `<p style="${PARAGRAPH}text-align:${align};">${closingLines(t).map(htmlText).join('<br>')}</p>`,
     `<hr style="border:0;border-top:1px solid #d9e2ec;margin:20px 0;">`,
-    `<p style="margin:0;font-size:12px;line-height:1.5;color:#7b8794;text-align:${align};">${htmlText(footerLine(t))}</p>`,
+    `<p style="margin:0;font-size:12px;line-height:1.5;color:#52606d;text-align:${align};">${htmlText(footerLine(t))}</p>`,
   );
+  if (t.links.unsubscribe)
+    parts.push(
+      `<p style="margin:8px 0 0 0;font-size:12px;line-height:1.5;color:#52606d;text-align:${align};">${htmlText(unsubscribeLine(t))} <a href="${safeHref(t.links.unsubscribe)}" style="color:#0b5394;">${escapeHtml(t.tr({ ar: 'إلغاء الاشتراك', fr: 'se désabonner', en: 'unsubscribe' }))}</a></p>`,
+    );
   return (
     `<!DOCTYPE html>\n<html dir="${t.direction}" lang="${t.language}">\n<head>\n<meta charset="utf-8">\n` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${escapeHtml(subject)}</title>\n</head>\n` +

@@ -53,6 +53,8 @@ export interface RenderedMessage {
   direction: Direction;
   to: { name: string; address: string };
   replyTo: { name: string; address: string };
+  /** The organiser's name in the message's language; its own address when the day has one. */
+  from: { name: string; address?: string };
   subject: string;
   text: string;
   html: string;
@@ -75,8 +77,9 @@ export class MissingLinkSecretError extends Error {
 
 /** Which signed links each purpose carries (to associations only). */
 const LINKS_BY_PURPOSE: Partial<Record<MessagePurpose, readonly LinkPurpose[]>> = {
-  'association-invitation': ['rsvp'],
-  'rsvp-reminder': ['rsvp'],
+  // Campaign mail (unasked-for) carries an opt-out; what an association asked for does not.
+  'association-invitation': ['rsvp', 'unsubscribe'],
+  'rsvp-reminder': ['rsvp', 'unsubscribe'],
   'rsvp-confirmation': ['check-in', 'rsvp'],
   'waitlist-promotion': ['check-in', 'rsvp'],
   'attendance-reminder': ['check-in', 'rsvp'],
@@ -205,6 +208,7 @@ function templateContext(
     messageLinks.rsvpDecline = `${links.rsvp.url}?answer=decline`;
   }
   if (links['check-in']) messageLinks.checkIn = links['check-in'].url;
+  if (links.unsubscribe) messageLinks.unsubscribe = links.unsubscribe.url;
   if (links.survey) {
     messageLinks.survey = links.survey.url;
     messageLinks.surveyUntil = v(clock.date(links.survey.expiresAt));
@@ -337,6 +341,10 @@ export async function renderMessage(
       name: singleLine(event.organiser.coordinatorName),
       address: event.organiser.coordinatorEmail,
     },
+    from: {
+      name: singleLine(localText(event.organiser.name, fallback)),
+      ...(event.organiser.email ? { address: event.organiser.email } : {}),
+    },
     subject: laidOut.subject,
     text: laidOut.text,
     html: laidOut.html,
@@ -349,6 +357,13 @@ export async function renderMessage(
       'X-Multaqa-Event': event.eventId,
       'X-Multaqa-Purpose': purpose,
       'X-Multaqa-Revision': String(request.revision),
+      // RFC 2369 and RFC 8058: mail clients show an unsubscribe button that POSTs to the link.
+      ...(links.unsubscribe
+        ? {
+            'List-Unsubscribe': `<${links.unsubscribe.url}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          }
+        : {}),
     },
     links,
   };

@@ -6,8 +6,11 @@ import type { Config } from '../domain/config';
 import { ErrorCodes, MultaqaError } from '../domain/errors';
 import type { EventBrief } from '../domain/event-brief';
 
-/** What a public link lets its holder do: answer the invitation, check in at the door, rate the day. */
-export const LINK_PURPOSES = ['rsvp', 'check-in', 'survey'] as const;
+/**
+ * What a public link lets its holder do: answer the invitation, check in at the door, rate the
+ * day, stop receiving invitations (campaign mail only).
+ */
+export const LINK_PURPOSES = ['rsvp', 'check-in', 'survey', 'unsubscribe'] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
 /** What a signed link vouches for: one purpose, for one invitee of one training day, until a moment. */
@@ -192,6 +195,9 @@ export function linkUrl(purpose: LinkPurpose, token: string, baseUrl: string): s
 /** How long survey links stay open after the day ends. */
 export const SURVEY_OPEN_DAYS = 30;
 
+/** An opt-out link keeps working long after its day: people unsubscribe from old mail. */
+export const UNSUBSCRIBE_OPEN_DAYS = 365;
+
 /**
  * When a link issued `now` expires. RSVP: `ttlDays` after issue, but never before the RSVP
  * deadline and never after the day ends. Check-in: through the end of the day's last date in
@@ -214,6 +220,8 @@ export function linkExpiry(
       return endsAt.setZone(event.timeZone).endOf('day').toJSDate();
     case 'survey':
       return endsAt.plus({ days: SURVEY_OPEN_DAYS }).toJSDate();
+    case 'unsubscribe':
+      return new Date(now.getTime() + UNSUBSCRIBE_OPEN_DAYS * 86_400_000);
   }
 }
 

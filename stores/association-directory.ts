@@ -2,6 +2,13 @@ import type { Redis } from 'ioredis';
 import { AssociationSchema, type Association } from '../domain/association';
 import type { Audience } from '../domain/training-day';
 
+/** An association's opt-out from invitations. */
+export interface OptOut {
+  at: string;
+  /** The training day whose message carried the link. */
+  eventId: string;
+}
+
 /**
  * The associations multaqa can invite, kept in Redis: one hash of records by id, and one set
  * of ids per (province, sector) so an audience is found without scanning everyone.
@@ -19,6 +26,11 @@ export class AssociationDirectory {
   /** Which association each email (lower case) belongs to: one address, one association. */
   private get emailsKey(): string {
     return `${this.prefix}associations:emails`;
+  }
+
+  /** Associations that asked for no more invitations: id → when, and through which day's mail. */
+  private get optOutsKey(): string {
+    return `${this.prefix}associations:opted-out`;
   }
 
   segmentKey(province: string, sector: string): string {
@@ -107,8 +119,47 @@ export class AssociationDirectory {
     } while (cursor !== '0');
   }
 
-  /** Ids of the associations in an audience, by segment, in pages. */
+  /**
+   * Records an association's opt-out from invitations (the one-click link of campaign mail).
+   * Kept apart from its record, so importing the directory again does not undo it.
+   */
+  async optOut(id: string, source: { eventId: string; at: Date }): Promise<void> {
+    await this.redis.hset(
+      this.optOutsKey,
+      id,
+      JSON.stringify({ at: source.at.toISOString(), eventId: source.eventId }),
+    );
+  }
+
+  /** Takes an opt-out back (the association asked for invitations again). */
+  async optIn(id: string): Promise<void> {
+    await this.redis.hdel(this.optOutsKey, id);
+  }
+
+  /** When each association opted out, if it did. */
+  async optOutsOf(ids: readonly string[]): Promise<Array<OptOut | undefined>> {
+    if (ids.length === 0) return [];
+    const raws = await this.redis.hmget(this.optOutsKey, ...ids);
+    return raws.map((raw) => (raw ? (JSON.parse(raw) as OptOut) : undefined));
+  }
+
+  async optOutCount(): Promise<number> {
+    return this.redis.hlen(this.optOutsKey);
+  }
+
+  /**
+   * Ids of the associations in an audience, by segment, in pages; those that opted out of
+   * invitations are left out.
+   */
   async *audienceIds(audience: Audience, pageSize = 1000): AsyncGenerator<string[]> {
+    for await (const ids of this.segmentIds(audience, pageSize)) {
+      const optOuts = await this.optOutsOf(ids);
+      const invitable = ids.filter((_, index) => optOuts[index] === undefined);
+      if (invitable.length > 0) yield invitable;
+    }
+  }
+
+  private async *segmentIds(audience: Audience, pageSize: number): AsyncGenerator<string[]> {
     const provinces = [
       ...new Set(audience.provinces.map((province) => province.trim().toLowerCase())),
     ];
@@ -140,6 +191,14 @@ export class AssociationDirectory {
         ),
       ),
     );
-    return sizes.reduce((sum, size) => sum + size, 0);
+    // Opt-outs are few: those in the audience are found from their records.
+    const optedOut = await this.redis.hkeys(this.optOutsKey);
+    const excluded = (await this.getMany(optedOut)).filter(
+      (record) =>
+        record !== undefined &&
+        provinces.includes(record.province.trim().toLowerCase()) &&
+        audience.sectors.includes(record.sector),
+    ).length;
+    return sizes.reduce((sum, size) => sum + size, 0) - excluded;
   }
 }

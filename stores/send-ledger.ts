@@ -3,6 +3,9 @@ import { dayScope, recipientKey, type MessageIdentity } from '../mail/message-id
 import { RedisScript } from './redis-script';
 import { singleLine } from '../mail/text-safety';
 
+/** How long the ledger, and the registers beside it, keep a day's mail records by default. */
+export const MAIL_RECORD_RETENTION_SECONDS = 90 * 86_400;
+
 /** Where one message stands in the ledger. */
 export type LedgerEntry =
   /** An attempt holds it and has not handed it to the SMTP server yet. */

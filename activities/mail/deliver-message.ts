@@ -1,18 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { SendMailOptions, Transporter } from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
 import { EmailSchema } from '../../domain/common';
 import type { Config } from '../../domain/config';
 import type { SendMessageRequest, SendOutcome } from '../../domain/messages/mail';
 import { messageIdFor, type MessageIdentity } from '../../mail/message-identity';
 import { renderMessage, type RenderedMessage } from '../../mail/render-message';
-import { SendLedger, type ClaimResult } from '../../stores/send-ledger';
+import {
+  MAIL_RECORD_RETENTION_SECONDS,
+  SendLedger,
+  type ClaimResult,
+} from '../../stores/send-ledger';
 import { SendRateLimiter } from '../../stores/send-rate-limiter';
 import { publicBaseUrl } from '../../mail/signed-links';
 import { classifySmtpFailure, MailServerUnavailableError } from './smtp-failure';
 import { recordPossibleDuplicate } from '../../stores/possible-duplicates';
 import { messagesCounter, possibleDuplicatesCounter } from '../../metrics/product-metrics';
 import { recordUndeliverable } from '../../stores/undeliverable-register';
+import { bounceAddress, bounceTagOf, rememberBounceTag } from '../../stores/bounce-tags';
 import { poolSizeOf, WireSlots } from './wire-slots';
 
 /** Tuning of the exactly-once machinery; defaults suit production. */
@@ -50,7 +56,6 @@ interface DeliveryDependencies {
 }
 
 const DEFAULT_LEASE_MS = 15_000;
-const DEFAULT_RETENTION_SECONDS = 90 * 86_400;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,13 +74,15 @@ export class MailDelivery {
   private readonly busyWaitMs: number;
   private readonly baseUrl: string;
   private readonly wireSlots: WireSlots;
+  /** SMTP_FROM's address: the sender of days that name none of their own. */
+  private readonly defaultSender: string;
 
   constructor(
     private readonly deps: DeliveryDependencies,
     options: MailDeliveryOptions = {},
   ) {
     this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-    this.retentionSeconds = options.retentionSeconds ?? DEFAULT_RETENTION_SECONDS;
+    this.retentionSeconds = options.retentionSeconds ?? MAIL_RECORD_RETENTION_SECONDS;
     this.busyWaitMs = options.busyWaitMs ?? 2 * this.leaseMs;
     this.ledger = new SendLedger(deps.redis, deps.config.REDIS_PREFIX, {
       leaseMs: this.leaseMs,
@@ -88,6 +95,8 @@ export class MailDelivery {
     );
     this.baseUrl = publicBaseUrl(deps.config);
     this.wireSlots = new WireSlots(poolSizeOf(deps.config.SMTP_URL));
+    const [parsed] = addressparser(deps.config.SMTP_FROM, { flatten: true });
+    this.defaultSender = parsed?.address || deps.config.SMTP_FROM;
   }
 
   /** Renders a message exactly as it would be sent now, without sending it. */
@@ -144,6 +153,7 @@ export class MailDelivery {
     let giveBack: (() => void) | undefined;
     try {
       rendered = await this.render(request);
+      await this.rememberBounceTag(request, messageId);
       hooks.onWait?.();
       giveBack = await this.wireSlots.take();
       await this.limiter.acquire(hooks.signal);
@@ -160,7 +170,7 @@ export class MailDelivery {
         throw new MessageInFlightError(messageId);
       }
       try {
-        await this.deps.mailer.sendMail(this.mailOptions(rendered));
+        await this.deps.mailer.sendMail(this.mailOptions(rendered, request, messageId));
       } catch (error) {
         clearInterval(renewal);
         const failure = classifySmtpFailure(error);
@@ -263,9 +273,42 @@ export class MailDelivery {
     }
   }
 
-  private mailOptions(rendered: RenderedMessage): SendMailOptions {
+  /** With SMTP_BOUNCE_ADDRESS: which message this one's bounce address stands for. */
+  private async rememberBounceTag(request: SendMessageRequest, messageId: string): Promise<void> {
+    if (!this.deps.config.SMTP_BOUNCE_ADDRESS) return;
+    await rememberBounceTag(
+      this.deps.redis,
+      this.deps.config.REDIS_PREFIX,
+      bounceTagOf(messageId),
+      {
+        eventId: request.event.eventId,
+        recipientKind: request.recipient.kind,
+        recipientId: request.recipient.id,
+        email: request.recipient.email,
+        purpose: request.purpose,
+        revision: request.revision,
+      },
+      this.retentionSeconds,
+    );
+  }
+
+  private mailOptions(
+    rendered: RenderedMessage,
+    request: SendMessageRequest,
+    messageId: string,
+  ): SendMailOptions {
+    const bounces = this.deps.config.SMTP_BOUNCE_ADDRESS;
     return {
-      from: this.deps.config.SMTP_FROM,
+      // The organiser's name, at its own address when the day has one (domain: OrganiserSchema).
+      from: { name: rendered.from.name, address: rendered.from.address ?? this.defaultSender },
+      ...(bounces
+        ? {
+            envelope: {
+              from: bounceAddress(bounces, bounceTagOf(messageId)),
+              to: request.recipient.email,
+            },
+          }
+        : {}),
       to: rendered.to,
       replyTo: rendered.replyTo,
       subject: rendered.subject,

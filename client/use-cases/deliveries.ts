@@ -1,6 +1,13 @@
 import { AssociationDirectory } from '../../stores/association-directory';
 import { listPossibleDuplicates, type PossibleDuplicate } from '../../stores/possible-duplicates';
-import { listUndeliverable, type UndeliverableAddress } from '../../stores/undeliverable-register';
+import {
+  listUndeliverable,
+  recordUndeliverable,
+  type UndeliverableAddress,
+} from '../../stores/undeliverable-register';
+import { messageOfBounceTag, tagInBounceAddress } from '../../stores/bounce-tags';
+import { MAIL_RECORD_RETENTION_SECONDS } from '../../stores/send-ledger';
+import { z } from 'zod';
 import { pickText, SlugSchema } from '../../domain/common';
 import type { RecipientKind } from '../../domain/messages/mail';
 import type { TrainingDayStatus } from '../../domain/messages/training-day';
@@ -94,4 +101,75 @@ async function recipientNames(
   return (entry) =>
     names.get(`${entry.recipientKind}:${entry.recipientId}`) ??
     (entry.recipientKind === 'coordinator' ? 'coordinator' : entry.recipientId);
+}
+
+/** Bounces reported by the mail relay or a bounce mailbox (`POST /api/bounces`). */
+export const BounceReportSchema = z
+  .object({
+    bounces: z
+      .array(
+        z
+          .object({
+            /** The envelope recipient of the bounce, `bounces+<tag>@domain`, or the tag alone. */
+            address: z.string().min(1).max(320),
+            reason: z.string().trim().min(1).max(500),
+            /** A temporary failure (mailbox full) is not recorded: the address may work later. */
+            permanent: z.boolean().default(true),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(1000),
+  })
+  .strict();
+
+export interface BounceOutcome {
+  recorded: number;
+  temporary: number;
+  /** Addresses that name no message this deployment sent (or sent too long ago). */
+  unknown: string[];
+}
+
+/**
+ * Records asynchronous bounces: each bounce address names its message (VERP, see
+ * SMTP_BOUNCE_ADDRESS), whose address is then listed as refused with the day's delivery
+ * problems, as an address refused during sending is.
+ */
+export async function recordBounces(
+  connections: Connections,
+  input: unknown,
+  now = new Date(),
+): Promise<BounceOutcome> {
+  const { bounces } = parseOrThrow(BounceReportSchema, input);
+  const { redis, config } = connections;
+  const outcome: BounceOutcome = { recorded: 0, temporary: 0, unknown: [] };
+  for (const bounce of bounces) {
+    const tag = tagInBounceAddress(bounce.address);
+    const message = tag ? await messageOfBounceTag(redis, config.REDIS_PREFIX, tag) : undefined;
+    if (!message) {
+      outcome.unknown.push(bounce.address);
+      continue;
+    }
+    if (!bounce.permanent) {
+      outcome.temporary += 1;
+      continue;
+    }
+    await recordUndeliverable(
+      redis,
+      config.REDIS_PREFIX,
+      message.eventId,
+      {
+        recipientKind: message.recipientKind,
+        recipientId: message.recipientId,
+        email: message.email,
+        purpose: message.purpose,
+        revision: message.revision,
+        reason: `bounced after delivery: ${bounce.reason}`,
+        at: now.toISOString(),
+      },
+      MAIL_RECORD_RETENTION_SECONDS,
+    );
+    outcome.recorded += 1;
+  }
+  return outcome;
 }

@@ -50,6 +50,8 @@ export interface MessageLinks {
   rsvpDecline?: string;
   checkIn?: string;
   survey?: string;
+  /** Campaign mail: the one-click opt-out from further invitations. */
+  unsubscribe?: string;
   /** When the survey link closes, written in the message's language. */
   surveyUntil?: string;
 }

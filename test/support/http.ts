@@ -11,15 +11,17 @@ export interface ServedStack {
   stop(): Promise<void>;
 }
 
-/** Starts the stack with a coordinator and a viewer key, and the HTTP server. */
+/** Starts the stack with a coordinator and a viewer key (and `overrides` of its environment), and the HTTP server. */
 export async function startServedStack(
   name: string,
   keys: { coordinator: string; viewer: string },
+  overrides: Record<string, string> = {},
 ): Promise<ServedStack> {
   const port = await freePort();
   const stack = await startTestStack(name, {
     API_KEYS: `coordinator:${keys.coordinator},viewer:${keys.viewer}`,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    ...overrides,
   });
   const server = await startTestHttpServer(stack, { port });
   return {

@@ -333,6 +333,45 @@ describe('links in messages', () => {
     expect(message.text).toContain('The link stays open until Sunday, 23 December 2018.');
   });
 
+  it('gives campaign mail, and only campaign mail, a one-click opt-out (RFC 8058)', async () => {
+    for (const purpose of ['association-invitation', 'rsvp-reminder'] as const) {
+      const message = await renderMessage(request(purpose, associationIn('ar')), options);
+      const unsubscribe = message.links.unsubscribe;
+      if (!unsubscribe) throw new Error(`no unsubscribe link in ${purpose}`);
+      expect(message.headers['List-Unsubscribe']).toBe(`<${unsubscribe.url}>`);
+      expect(message.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+      expect(message.html).toContain(`href="${unsubscribe.url}"`);
+      expect(message.text).toContain(`الاشتراك:\n${unsubscribe.url}`);
+      // A year from sending, whatever becomes of the day.
+      expect(unsubscribe.expiresAt.getTime() - SEND_TIME.getTime()).toBe(365 * 86_400_000);
+    }
+    for (const purpose of [
+      'rsvp-confirmation',
+      'programme-change',
+      'attendance-reminder',
+    ] as const) {
+      const message = await renderMessage(request(purpose, associationIn('fr')), options);
+      expect(message.links.unsubscribe).toBeUndefined();
+      expect(message.headers['List-Unsubscribe']).toBeUndefined();
+    }
+  });
+
+  it('comes from the organiser, by name in the message language, at the day’s own address when it has one', async () => {
+    const plain = await renderMessage(
+      request('association-invitation', associationIn('en')),
+      options,
+    );
+    expect(plain.from).toEqual({ name: event.organiser.name.en });
+    const own = await renderMessage(
+      {
+        ...request('association-invitation', associationIn('ar')),
+        event: { ...event, organiser: { ...event.organiser, email: 'formation@ccis.example' } },
+      },
+      options,
+    );
+    expect(own.from).toEqual({ name: event.organiser.name.ar, address: 'formation@ccis.example' });
+  });
+
   it('gives partners, speakers and the coordinator no public links', async () => {
     for (const recipient of seedPartnersAndSpeakers()) {
       const message = await renderMessage(request('speaker-invitation', recipient), options);

@@ -135,6 +135,33 @@ export const LINK_PAGE_TEXT = {
     fr: "Votre association a réservé pour {seats} : ce lien n'en enregistre pas davantage. Pour plus de personnes, adressez-vous à l'accueil.",
     en: 'Your association booked for {seats}: this link checks in no more. For more people, please see the staff at the door.',
   },
+  unsubscribeTitle: { ar: 'إلغاء الاشتراك', fr: 'Désabonnement', en: 'Unsubscribe' },
+  unsubscribeIntro: {
+    ar: 'هل تريدون التوقف عن تلقي الدعوات إلى الأيام التكوينية على العنوان {email}؟ ستستمر الرسائل المتعلقة بالأيام التي سجلتم فيها.',
+    fr: "Ne plus recevoir d'invitations aux journées de formation à l'adresse {email} ? Les messages sur les journées où vous êtes inscrits continueront d'arriver.",
+    en: 'Stop receiving invitations to training days at {email}? Messages about days you have registered for will still arrive.',
+  },
+  unsubscribeButton: { ar: 'إلغاء الاشتراك', fr: 'Me désabonner', en: 'Unsubscribe' },
+  unsubscribed: {
+    ar: 'تم إلغاء اشتراككم: لن تصلكم دعوات جديدة.',
+    fr: "C'est fait : vous ne recevrez plus de nouvelles invitations.",
+    en: 'Done: you will not receive new invitations.',
+  },
+  alreadyUnsubscribed: {
+    ar: 'لن تصلكم دعوات جديدة على العنوان {email}.',
+    fr: "Vous ne recevez plus d'invitations à l'adresse {email}.",
+    en: 'You no longer receive invitations at {email}.',
+  },
+  resubscribeButton: {
+    ar: 'استئناف تلقي الدعوات',
+    fr: 'Recevoir à nouveau les invitations',
+    en: 'Receive invitations again',
+  },
+  resubscribed: {
+    ar: 'ستصلكم الدعوات من جديد.',
+    fr: 'Vous recevrez à nouveau les invitations.',
+    en: 'You will receive invitations again.',
+  },
   surveyTitle: { ar: 'رأيكم يهمنا', fr: 'Votre avis', en: 'Your opinion' },
   surveyIntro: {
     ar: 'كيف تقيمون هذا اليوم التكويني؟',

@@ -1,4 +1,8 @@
-import { readDeliveryProblems } from '../../use-cases/deliveries';
+import {
+  BounceReportSchema,
+  readDeliveryProblems,
+  recordBounces,
+} from '../../use-cases/deliveries';
 import type { HttpContext } from '../http-context';
 import { localTime } from '../local-times';
 import { EventParams } from './events';
@@ -30,6 +34,30 @@ export function registerDeliveryRoutes({ routes, connections }: HttpContext): vo
         undeliverable: withLocal(problems.undeliverable),
         possibleDuplicates: withLocal(problems.possibleDuplicates),
       };
+    },
+  );
+
+  routes.add(
+    {
+      method: 'POST',
+      url: '/api/bounces',
+      summary:
+        'Bounces that came back after sending (from the relay or a bounce mailbox): their addresses are listed as refused',
+      tag: 'registration',
+      access: 'coordinator',
+      body: BounceReportSchema,
+      responses: {
+        200: {
+          description:
+            '{ recorded, temporary, unknown: [address] }: permanent bounces recorded against their message, temporary ones counted, addresses naming no known message listed',
+        },
+        400: { description: 'invalid report (names the field)' },
+      },
+    },
+    async ({ body, request }) => {
+      const outcome = await recordBounces(connections, body);
+      request.log.info(outcome, 'bounces recorded');
+      return outcome;
     },
   );
 }

@@ -1,4 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   ensureLinkOfDay,
@@ -11,7 +11,7 @@ import {
   type LinkPurpose,
 } from '../../../mail/signed-links';
 import { languageFallback, placeLine, seatsText } from '../../../mail/message-language';
-import { FreeTextSchema, LANGUAGES, pickText, type Language } from '../../../domain/common';
+import { FreeTextSchema, pickText, type Language } from '../../../domain/common';
 import { ErrorCodes, MultaqaError } from '../../../domain/errors';
 import type { InviteeView } from '../../../domain/messages/registration';
 import {
@@ -36,6 +36,8 @@ import {
   type LinkPageEvent,
 } from '../link-pages/link-pages';
 import { refusalOf, unavailableNow, type LinkPageDay } from '../link-pages/link-refusals';
+import { registerUnsubscribeRoutes } from './unsubscribe-links';
+import { browserLanguage, sendPage } from '../link-pages/link-page-reply';
 
 const TokenParams = z.object({ token: z.string().min(1).max(1024) }).strict();
 /** `?answer=` from the email's accept/decline buttons: a hint that orders the page, never an act. */
@@ -59,36 +61,17 @@ const SurveyFormSchema = z.object({
     .pipe(FreeTextSchema.max(2000).optional()),
 });
 
-const TITLE_KEY = { rsvp: 'rsvpTitle', 'check-in': 'checkInTitle', survey: 'surveyTitle' } as const;
+type DayLinkPurpose = Exclude<LinkPurpose, 'unsubscribe'>;
+const TITLE_KEY: Record<DayLinkPurpose, 'rsvpTitle' | 'checkInTitle' | 'surveyTitle'> = {
+  rsvp: 'rsvpTitle',
+  'check-in': 'checkInTitle',
+  survey: 'surveyTitle',
+};
 const CHECK_IN_REFUSAL_KEY = {
   declined: 'checkInDeclined',
   'no-seat': 'checkInNoSeat',
   'too-many': 'checkInTooMany',
 } as const;
-
-/** The language a visitor's browser prefers among ours (for pages shown before we know them). */
-function browserLanguage(request: FastifyRequest): Language {
-  const header = request.headers['accept-language'] ?? '';
-  for (const part of header.split(',')) {
-    const code = part.trim().slice(0, 2).toLowerCase();
-    if ((LANGUAGES as readonly string[]).includes(code)) return code as Language;
-  }
-  return 'fr';
-}
-
-function sendPage(reply: FastifyReply, status: number, html: string) {
-  return reply
-    .code(status)
-    .type('text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .header('x-robots-tag', 'noindex')
-    .header(
-      'content-security-policy',
-      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
-    )
-    .send(html);
-}
 
 /**
  * The pages behind the signed links of messages: RSVP, check-in, survey. GET only shows a
@@ -96,13 +79,14 @@ function sendPage(reply: FastifyReply, status: number, html: string) {
  * recipient's language (Arabic right to left). Rate-limited per IP.
  */
 export function registerPublicLinkRoutes(
-  { app, routes, connections }: HttpContext,
+  context_: HttpContext,
   rateLimit: { max: number; timeWindowMs: number },
 ): void {
+  const { app, routes, connections } = context_;
   const { config } = connections;
   const plans = new StartedPlanCache(connections);
 
-  const verify = (token: string, purpose: LinkPurpose): LinkClaims => {
+  const verify = (token: string, purpose: DayLinkPurpose): LinkClaims => {
     if (!config.LINK_SECRET)
       throw new MultaqaError(ErrorCodes.invalidLink, 'links are not enabled (no LINK_SECRET)');
     return verifyLinkToken(token, config.LINK_SECRET, new Date(), purpose);
@@ -167,7 +151,7 @@ export function registerPublicLinkRoutes(
     reply: FastifyReply,
     error: unknown,
     language: Language,
-    purpose: LinkPurpose,
+    purpose: DayLinkPurpose,
     found?: { day: LinkPageDay; maxSeats: number },
   ) => {
     const title = text(language, TITLE_KEY[purpose]);
@@ -342,4 +326,6 @@ export function registerPublicLinkRoutes(
       },
     );
   }
+
+  registerUnsubscribeRoutes(context_, limited);
 }
