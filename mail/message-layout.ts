@@ -131,7 +131,7 @@ function layoutHtml(content: MessageContent, t: TemplateContext, subject: string
   parts.push(
     `<p style="${PARAGRAPH}text-align:${align};">${closingLines(t).map(htmlText).join('<br>')}</p>`,
     `<hr style="border:0;border-top:1px solid #d9e2ec;margin:20px 0;">`,
-    `<p style="margin:0;font-size:12px;line-height:1.5;color:#7b8794;text-align:${align};">${htmlText(footerLine(t))}</p>`,
+    `<p style="margin:0;font-size:12px;line-height:1.5;color:#52606d;text-align:${align};">${htmlText(footerLine(t))}</p>`,
   );
   return (
     `<!DOCTYPE html>\n<html dir="${t.direction}" lang="${t.language}">\n<head>\n<meta charset="utf-8">\n` +
