@@ -23,6 +23,7 @@
       en: 'Enter an API key (coordinator or viewer).',
     },
     'login.submit': { ar: 'دخول', fr: 'Se connecter', en: 'Sign in' },
+    'login.key': { ar: 'مفتاح الولوج', fr: 'Clé d’API', en: 'API key' },
     'login.failed': { ar: 'مفتاح غير معروف.', fr: 'Clé inconnue.', en: 'Unknown key.' },
     'event.timeline': { ar: 'المراحل', fr: 'Phases', en: 'Phases' },
     'event.partners': { ar: 'الشركاء', fr: 'Partenaires', en: 'Partners' },
