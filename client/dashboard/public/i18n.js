@@ -158,6 +158,27 @@
       en: 'Messages go through an external SMTP server: no local copies.',
     },
     'outbox.count': { ar: '{n} رسالة', fr: '{n} messages', en: '{n} messages' },
+    'outbox.search': { ar: 'بحث في الرسائل', fr: 'Rechercher', en: 'Search' },
+    'outbox.searchHelp': {
+      ar: 'المرسل إليه أو الموضوع أو الغرض',
+      fr: 'Destinataire, objet ou objet métier',
+      en: 'Recipient, subject or purpose',
+    },
+    'outbox.shown': {
+      ar: '{shown} من {total} رسالة',
+      fr: '{shown} sur {total} messages',
+      en: '{shown} of {total} messages',
+    },
+    'outbox.none': {
+      ar: 'لا توجد رسالة مطابقة.',
+      fr: 'Aucun message ne correspond.',
+      en: 'No message matches.',
+    },
+    'outbox.open': {
+      ar: 'اضغطوا Enter لفتح الرسالة',
+      fr: 'Entrée pour ouvrir le message',
+      en: 'Enter opens the message',
+    },
     'status.pending': { ar: 'في الانتظار', fr: 'En attente', en: 'Pending' },
     'status.asked': { ar: 'تمت مراسلته', fr: 'Sollicité', en: 'Asked' },
     'status.invited': { ar: 'مدعو', fr: 'Invité', en: 'Invited' },
