@@ -11,17 +11,21 @@ export interface ServedStack {
   stop(): Promise<void>;
 }
 
-/** Starts the stack with a coordinator and a viewer key, and the HTTP server. */
+/**
+ * Starts the stack with a coordinator and a viewer key, and the HTTP server; `outboxDir` is the
+ * folder of `.eml` files the dashboard's outbox view reads (none: the outbox is off).
+ */
 export async function startServedStack(
   name: string,
   keys: { coordinator: string; viewer: string },
+  options: { outboxDir?: string } = {},
 ): Promise<ServedStack> {
   const port = await freePort();
   const stack = await startTestStack(name, {
     API_KEYS: `coordinator:${keys.coordinator},viewer:${keys.viewer}`,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
   });
-  const server = await startTestHttpServer(stack, { port });
+  const server = await startTestHttpServer(stack, { port, outboxDir: options.outboxDir });
   return {
     stack,
     server,
