@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { importAssociations } from '../../client/use-cases/import-associations';
+import { answerPartner } from '../../client/use-cases/partners';
 import { advanceDay } from '../../client/use-cases/training-day-changes';
 import { createTrainingDay, readStatus } from '../../client/use-cases/training-days';
 import type { Language } from '../../domain/common';
@@ -148,6 +149,15 @@ describe('accessibility and phone width (issue 12, item 6)', () => {
       60_000,
     );
     shards = (await readStatus(connections, eventId, { live: true })).status.registration.shards;
+    // A confirmed and a declined partner: their badges' colours are audited too.
+    await answerPartner(connections, eventId, 'ads-marrakech-safi', {
+      answer: 'confirm',
+      contributions: ['speaker'],
+    });
+    await answerPartner(connections, eventId, 'province-safi-social-action', {
+      answer: 'decline',
+      note: 'a11y test',
+    });
     // The outbox view reads .eml files, as the embedded SMTP server keeps them.
     stack.smtp.messages.forEach((message, index) =>
       writeFileSync(join(outboxDir, `${String(index).padStart(5, '0')}-a11y.eml`), message.raw),
@@ -237,6 +247,8 @@ describe('accessibility and phone width (issue 12, item 6)', () => {
     await page.locator('#live[data-state="on"]').waitFor({ timeout: 30_000 });
     await page.locator('#funnel [data-count="invited"]').waitFor();
     await page.locator('#timeline li').first().waitFor();
+    await page.locator('#partners .badge[data-status="confirmed"]').waitFor();
+    await page.locator('#partners .badge[data-status="declined"]').waitFor();
     await check(page, `dashboard-event-${language}`, language);
 
     await page.goto(`${server.url}/dashboard/outbox`);
