@@ -276,6 +276,14 @@ describe('accessibility and phone width (issue 12, item 6)', () => {
     await check(email, `email-${language}`, language, { layout: false });
     await email.close();
 
+    // A coordinator's day page has the agenda form too.
+    await page.goto(`${server.url}/dashboard/events/${eventId}#key=${COORDINATOR_KEY}`);
+    await page.locator('#agenda-form select[name="itemId"] option').first().waitFor({
+      state: 'attached',
+    });
+    await page.locator('#agenda-form').waitFor();
+    await check(page, `dashboard-event-coordinator-${language}`, language);
+
     await context.close();
     expect(errors).toEqual([]);
     expect(findings).toEqual([]);
