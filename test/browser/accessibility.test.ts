@@ -334,6 +334,11 @@ describe('accessibility and phone width (issue 12, item 6)', () => {
     await page.locator('.notice.error').waitFor();
     await check(page, `link-check-in-refused-${language}`, language);
 
+    // Before the day ends the survey page says when it opens.
+    await page.goto(linkOf('survey', ASSOCIATION[language]));
+    await page.locator('.notice').waitFor();
+    await check(page, `link-survey-${language}`, language);
+
     await context.close();
     expect(findings).toEqual([]);
   });
