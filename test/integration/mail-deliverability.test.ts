@@ -43,7 +43,7 @@ describe('mail that inboxes accept: the chamber as sender, one-click opt-out, bo
     served = await startServedStack(
       'deliverability',
       { coordinator: COORDINATOR_KEY, viewer: VIEWER_KEY },
-      { SMTP_BOUNCE_ADDRESS: BOUNCES },
+      { env: { SMTP_BOUNCE_ADDRESS: BOUNCES } },
     );
     await importAssociations(connections(), CSV);
   });

@@ -23,8 +23,9 @@ export interface DashboardStack extends ServedStack {
 export async function startDashboardStack(
   name: string,
   keys: { coordinator: string; viewer: string },
+  options: { outboxDir?: string } = {},
 ): Promise<DashboardStack> {
-  const served = await startServedStack(name, keys);
+  const served = await startServedStack(name, keys, options);
   // A browser that cannot start must not leave the stack's worker running (Jest would hang).
   const browser = await chromium
     .launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })

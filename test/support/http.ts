@@ -11,19 +11,23 @@ export interface ServedStack {
   stop(): Promise<void>;
 }
 
-/** Starts the stack with a coordinator and a viewer key (and `overrides` of its environment), and the HTTP server. */
+/**
+ * Starts the stack with a coordinator and a viewer key, and the HTTP server; `outboxDir` is the
+ * folder of `.eml` files the dashboard's outbox view reads (none: the outbox is off); `env`
+ * overrides the stack's environment.
+ */
 export async function startServedStack(
   name: string,
   keys: { coordinator: string; viewer: string },
-  overrides: Record<string, string> = {},
+  options: { outboxDir?: string; env?: Record<string, string> } = {},
 ): Promise<ServedStack> {
   const port = await freePort();
   const stack = await startTestStack(name, {
     API_KEYS: `coordinator:${keys.coordinator},viewer:${keys.viewer}`,
     PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-    ...overrides,
+    ...options.env,
   });
-  const server = await startTestHttpServer(stack, { port });
+  const server = await startTestHttpServer(stack, { port, outboxDir: options.outboxDir });
   return {
     stack,
     server,

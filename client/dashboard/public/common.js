@@ -46,7 +46,7 @@
       type: 'password',
       name: 'key',
       autocomplete: 'current-password',
-      'aria-label': 'API key',
+      'aria-label': t('login.key'),
     });
     const message = h('p', { class: 'muted' }, t('login.help'));
     const form = h('form', {}, input, h('button', { type: 'submit' }, t('login.submit')));
@@ -124,28 +124,52 @@
     );
   }
 
+  let scrollLabels = 0;
+
+  /**
+   * A table in a box that scrolls sideways on its own when the table is wider than the screen.
+   * The box is focusable (arrow keys scroll it) and named by the heading it comes under.
+   */
+  function scrollBox(content) {
+    const box = h('div', { class: 'table-scroll', tabindex: '0', role: 'group' }, content);
+    requestAnimationFrame(() => {
+      let heading;
+      for (let node = box; node && !heading; node = node.parentElement)
+        for (let before = node.previousElementSibling; before && !heading;) {
+          if (/^H[1-6]$/.test(before.tagName)) heading = before;
+          before = before.previousElementSibling;
+        }
+      if (!heading) return;
+      heading.id ||= `section-heading-${++scrollLabels}`;
+      box.setAttribute('aria-labelledby', heading.id);
+    });
+    return box;
+  }
+
   function table(head, rows) {
     if (rows.length === 0) return h('p', { class: 'muted' }, t('event.none'));
-    return h(
-      'table',
-      {},
+    return scrollBox(
       h(
-        'thead',
+        'table',
         {},
         h(
-          'tr',
+          'thead',
           {},
-          head.map((key) => h('th', {}, t(key))),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        rows.map((cells) =>
           h(
             'tr',
             {},
-            cells.map((cell) => h('td', { dir: 'auto' }, cell)),
+            head.map((key) => h('th', {}, t(key))),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          rows.map((cells) =>
+            h(
+              'tr',
+              {},
+              cells.map((cell) => h('td', { dir: 'auto' }, cell)),
+            ),
           ),
         ),
       ),
@@ -158,6 +182,17 @@
     element.classList.add('flash');
   }
 
-  window.dashboard = { h, api, withSession, stream, formatDate, badge, table, flash, Unauthorized };
+  window.dashboard = {
+    h,
+    api,
+    withSession,
+    stream,
+    formatDate,
+    badge,
+    table,
+    scrollBox,
+    flash,
+    Unauthorized,
+  };
   document.addEventListener('DOMContentLoaded', () => window.i18n.apply());
 })();

@@ -1,10 +1,17 @@
 'use strict';
-/* The messages kept by the embedded SMTP server. */
+/*
+ * The messages kept by the embedded SMTP server: a list filtered by the search box, and the
+ * open message beside it (below it on a phone). Rows are reached with Tab, moved through with
+ * the arrow keys, Home and End, and opened with Enter or Space.
+ */
 (function () {
   const { t } = window.i18n;
   const { h, api, withSession, formatDate } = window.dashboard;
   let messages = [];
+  let total = 0;
+  let enabled = true;
   let selected;
+  const search = () => document.getElementById('outbox-search');
 
   async function show(file) {
     selected = file;
@@ -18,25 +25,101 @@
       .getElementById('message')
       .replaceChildren(
         h('h2', { dir: 'auto' }, message.subject),
-        h('p', { class: 'muted' }, `${message.from} → ${message.to} · ${formatDate(message.date)}`),
+        h(
+          'p',
+          { class: 'muted' },
+          h('bdi', {}, message.from),
+          ' → ',
+          h('bdi', {}, message.to),
+          ` · ${formatDate(message.date)}`,
+        ),
         frame,
       );
   }
 
+  /** The messages whose recipient, sender, subject or purpose holds every word searched. */
+  function matching() {
+    const words = search().value.toLocaleLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return messages;
+    return messages.filter((message) => {
+      const haystack = [message.to, message.from, message.subject, message.purpose]
+        .filter(Boolean)
+        .join(' ')
+        .toLocaleLowerCase();
+      return words.every((word) => haystack.includes(word));
+    });
+  }
+
+  /** Moves focus within the list: arrows, Home and End; Enter or Space opens. */
+  function onRowKey(event, row) {
+    const rows = [...row.parentElement.children];
+    const at = rows.indexOf(row);
+    const go = (index) => rows[Math.max(0, Math.min(rows.length - 1, index))]?.focus();
+    switch (event.key) {
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        void show(row.dataset.file);
+        break;
+      case 'ArrowDown':
+        event.preventDefault();
+        go(at + 1);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        go(at - 1);
+        break;
+      case 'Home':
+        event.preventDefault();
+        go(0);
+        break;
+      case 'End':
+        event.preventDefault();
+        go(rows.length - 1);
+        break;
+    }
+  }
+
+  function renderNote(shown) {
+    document.getElementById('outbox-note').textContent = !enabled
+      ? t('outbox.disabled')
+      : shown === total
+        ? t('outbox.count', { n: total })
+        : t('outbox.shown', { shown, total });
+  }
+
   function renderList() {
-    const rows = messages.map((message) => {
+    const container = document.getElementById('messages');
+    // A refresh must not take the focus away from the row being read.
+    const focused = container.contains(document.activeElement)
+      ? document.activeElement.dataset.file
+      : undefined;
+    const shown = matching();
+    renderNote(shown.length);
+    if (shown.length === 0 && messages.length > 0) {
+      container.replaceChildren(h('p', { class: 'muted' }, t('outbox.none')));
+      return;
+    }
+    const rows = shown.map((message) => {
       const row = h(
         'tr',
-        { 'aria-selected': String(message.file === selected), tabindex: '0' },
+        {
+          tabindex: '0',
+          'aria-current': message.file === selected ? 'true' : undefined,
+          'aria-describedby': 'outbox-open-help',
+          dataset: { file: message.file },
+        },
         h('td', {}, formatDate(message.date)),
         h('td', { dir: 'auto', title: message.to }, message.to),
         h('td', { dir: 'auto', title: message.subject }, message.subject),
         h('td', {}, message.purpose || ''),
       );
       row.addEventListener('click', () => void show(message.file));
+      row.addEventListener('keydown', (event) => onRowKey(event, row));
       return row;
     });
-    document.getElementById('messages').replaceChildren(
+    container.replaceChildren(
+      h('p', { id: 'outbox-open-help', hidden: true }, t('outbox.open')),
       h(
         'table',
         {},
@@ -46,19 +129,24 @@
           h(
             'tr',
             {},
-            ['col.date', 'col.to', 'col.subject', 'col.purpose'].map((key) => h('th', {}, t(key))),
+            ['col.date', 'col.to', 'col.subject', 'col.purpose'].map((key) =>
+              h('th', { scope: 'col' }, t(key)),
+            ),
           ),
         ),
         h('tbody', {}, rows),
       ),
     );
+    if (focused)
+      container.querySelector(`[data-file="${CSS.escape(focused)}"]`)?.focus({
+        preventScroll: true,
+      });
   }
 
   async function start() {
     const outbox = await api('/api/outbox');
-    document.getElementById('outbox-note').textContent = outbox.enabled
-      ? t('outbox.count', { n: outbox.total })
-      : t('outbox.disabled');
+    enabled = outbox.enabled;
+    total = outbox.total;
     messages = outbox.messages;
     renderList();
   }
@@ -67,6 +155,7 @@
   window.i18n.onChange(() => {
     renderList();
   });
+  search().addEventListener('input', () => renderList());
   void withSession(start);
   setInterval(() => void start().catch(() => undefined), 10_000);
 })();

@@ -50,14 +50,14 @@ export function localMoment(
 
 const STYLE = `body{font-family:system-ui,"Noto Sans","Noto Sans Arabic",sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;color:#1d2733;line-height:1.5}
 h1{font-size:1.4rem;margin-bottom:.25rem}h2{font-size:1.1rem;color:#44546a;font-weight:normal;margin-top:0}
-dl{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dt{font-weight:bold}
+dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.25rem 1rem}dt{font-weight:bold}dd{margin:0;overflow-wrap:anywhere}
 form{margin:1.5rem 0;display:grid;gap:.75rem}label{display:grid;gap:.25rem}
 input,textarea,select{font:inherit;padding:.4rem}
 button{font:inherit;padding:.6rem 1rem;border-radius:.3rem;border:1px solid #1f5f8b;background:#1f5f8b;color:#fff;cursor:pointer}
 button.secondary{background:#fff;color:#1f5f8b}.buttons{display:flex;gap:.75rem;flex-wrap:wrap}
 .notice{padding:1rem;border-radius:.3rem;background:#eef5ea;border:1px solid #9bc18a}.error{background:#fbecec;border-color:#d99}`;
 
-/** A whole page in `language`: `dir="rtl"` for Arabic. */
+/** A whole page in `language`: `dir="rtl"` for Arabic; its content is the page's main landmark. */
 export function page(language: Language, title: string, body: string): string {
   const dir = language === 'ar' ? 'rtl' : 'ltr';
   return `<!doctype html>
@@ -65,7 +65,9 @@ export function page(language: Language, title: string, body: string): string {
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
 <body>
+<main>
 ${body}
+</main>
 </body>
 </html>`;
 }
