@@ -1,5 +1,7 @@
+import { ApplicationFailure } from '@temporalio/common';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { activityFailureOf } from '../../activities/failures';
 import { describeFailure, failureJson } from '../../client/cli/exit-codes';
 import { errorAnswer, notFoundAnswer } from '../../client/http/http-errors';
 import {
@@ -11,6 +13,7 @@ import {
   MultaqaError,
   nonRetryableErrorTypes,
 } from '../../domain/errors';
+import { MissingLinkSecretError } from '../../mail/render-message';
 
 const EXIT_CODES: number[] = Object.values(ExitCode);
 
@@ -64,6 +67,20 @@ describe('every edge reads the table', () => {
       status: 404,
       body: { error: 'NotFound', message: 'no route GET /nowhere' },
     });
+  });
+
+  it('fails an activity with the code as its type, non-retryable as the table says', () => {
+    const missing = activityFailureOf(new MissingLinkSecretError());
+    expect(missing).toBeInstanceOf(ApplicationFailure);
+    expect(missing).toMatchObject({
+      type: 'InvalidConfiguration',
+      nonRetryable: true,
+      message: expect.stringMatching(/LINK_SECRET/),
+    });
+    const down = activityFailureOf(new MultaqaError(ErrorCodes.unavailable, 'redis down'));
+    expect(down).toMatchObject({ type: 'Unavailable', nonRetryable: false });
+    const other = new Error('boom');
+    expect(activityFailureOf(other)).toBe(other);
   });
 });
 
