@@ -1,20 +1,31 @@
 import { ApplicationFailure } from '@temporalio/activity';
-import { ERROR_TABLE, MultaqaError } from '../domain/errors';
+import { ERROR_TABLE, MultaqaError, type ErrorCode } from '../domain/errors';
 
 /**
- * The failure an activity throws for `error`: a `MultaqaError` becomes an `ApplicationFailure`
- * whose type is its code, non-retryable when the error table says so; anything else is thrown
- * as it is (retryable, typed by its name).
+ * An activity's failure of the error table's row `code`: the code is its type, and it is
+ * non-retryable when the table says so. `field` names the bad input, as updates report it.
+ */
+export function tableFailure(
+  code: ErrorCode,
+  message: string,
+  options: { field?: string; cause?: Error } = {},
+): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: code,
+    message,
+    nonRetryable: !ERROR_TABLE[code].retryable,
+    details: options.field ? [{ field: options.field }] : [],
+    cause: options.cause,
+  });
+}
+
+/**
+ * The failure an activity throws for `error`: a `MultaqaError` becomes its `tableFailure`;
+ * anything else is thrown as it is (retryable, typed by its name).
  */
 export function activityFailureOf(error: unknown): unknown {
   if (!(error instanceof MultaqaError)) return error;
-  return ApplicationFailure.create({
-    type: error.code,
-    message: error.message,
-    nonRetryable: !ERROR_TABLE[error.code].retryable,
-    details: error.field ? [{ field: error.field }] : [],
-    cause: error,
-  });
+  return tableFailure(error.code, error.message, { field: error.field, cause: error });
 }
 
 /** Runs an activity's body, throwing its failure as `activityFailureOf` names it. */

@@ -117,6 +117,12 @@ export const ERROR_TABLE = {
     retryable: true,
     description: 'a service multaqa needs (Temporal, Redis) does not answer at its address',
   },
+  SchedulesUnsupported: {
+    http: 501,
+    exit: ExitCode.failure,
+    retryable: false,
+    description: 'the Temporal server has no Schedules, so a coordination digest cannot be planned',
+  },
   Failure: {
     http: 500,
     exit: ExitCode.failure,
@@ -146,6 +152,7 @@ export const ErrorCodes = {
   invalidConfiguration: 'InvalidConfiguration',
   /** A service multaqa needs (Temporal, Redis) does not answer at its configured address. */
   unavailable: 'Unavailable',
+  schedulesUnsupported: 'SchedulesUnsupported',
   failure: 'Failure',
 } as const satisfies Record<string, ErrorCode>;
 
