@@ -1,4 +1,8 @@
 import { temporal } from '@temporalio/proto';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { workflowIds } from '../../domain/workflow-ids';
 import { uniqueId } from '../support/temporal';
 import {
@@ -80,5 +84,34 @@ describe('an invitation campaign on a worker without LINK_SECRET', () => {
     ).toEqual([]);
     const day = harness.client.workflow.getHandle(workflowIds.trainingDay(eventId));
     expect((await day.describe()).status.name).toBe('RUNNING');
+  });
+});
+
+describe('the worker alone (npm run worker) without LINK_SECRET', () => {
+  it('refuses to start: exit 2 naming LINK_SECRET', async () => {
+    // A var dir of its own: no secret made by an earlier `npm start` is found there.
+    const varDir = mkdtempSync(join(tmpdir(), 'multaqa-no-secret-'));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      SMTP_URL: 'smtp://127.0.0.1:2525',
+      MULTAQA_VAR_DIR: varDir,
+    };
+    delete env.LINK_SECRET;
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', join('workers', 'main.ts')], {
+        cwd: resolve(__dirname, '..', '..'),
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const code = await new Promise<number | null>((done) => child.once('exit', done));
+      expect({ code, stderr }).toMatchObject({
+        code: 2,
+        stderr: expect.stringMatching(/LINK_SECRET: required when the worker runs on its own/),
+      });
+    } finally {
+      rmSync(varDir, { recursive: true, force: true });
+    }
   });
 });
