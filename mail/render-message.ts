@@ -75,7 +75,6 @@ export class MissingLinkSecretError extends MultaqaError {
     super(
       ErrorCodes.invalidConfiguration,
       'LINK_SECRET is not set: messages with RSVP, check-in or survey links cannot be made',
-      'LINK_SECRET',
     );
     this.name = 'MissingLinkSecretError';
   }
