@@ -6,9 +6,7 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure, WorkflowNotFoundError } from '@temporalio/common';
-import { ErrorCodes, MultaqaError, type ErrorCode } from '../domain/errors';
-
-const KNOWN_CODES = new Set<string>(Object.values(ErrorCodes));
+import { ErrorCodes, isErrorCode, MultaqaError } from '../domain/errors';
 
 /** gRPC's FAILED_PRECONDITION, as the server answers an update reaching a run that is closing. */
 const FAILED_PRECONDITION = 9;
@@ -73,15 +71,13 @@ export function translateWorkflowError(error: unknown, what: string): unknown {
   if (error instanceof WorkflowUpdateFailedError) {
     const cause = error.cause;
     if (cause instanceof ApplicationFailure) {
-      const code =
-        cause.type && KNOWN_CODES.has(cause.type) ? (cause.type as ErrorCode) : undefined;
-      return new MultaqaError(code ?? ErrorCodes.invalidInput, cause.message, fieldOf(cause));
+      const code = isErrorCode(cause.type) ? cause.type : ErrorCodes.invalidInput;
+      return new MultaqaError(code, cause.message, fieldOf(cause));
     }
     return new MultaqaError(ErrorCodes.invalidInput, cause?.message ?? error.message);
   }
-  if (error instanceof ApplicationFailure && error.type && KNOWN_CODES.has(error.type)) {
-    return new MultaqaError(error.type as ErrorCode, error.message, fieldOf(error));
-  }
+  if (error instanceof ApplicationFailure && isErrorCode(error.type))
+    return new MultaqaError(error.type, error.message, fieldOf(error));
   return error;
 }
 

@@ -1,4 +1,5 @@
 import type { Language, LocalizedText } from '../domain/common';
+import { ErrorCodes, MultaqaError } from '../domain/errors';
 import type {
   MessagePurpose,
   RecipientStanding,
@@ -67,10 +68,16 @@ export interface RenderedMessage {
   links: Partial<Record<LinkPurpose, IssuedLink>>;
 }
 
-/** A message needs a link but no `LINK_SECRET` is configured. */
-export class MissingLinkSecretError extends Error {
+/**
+ * A message needs a link but no `LINK_SECRET` is configured: `InvalidConfiguration`, which no
+ * retry mends (an activity fails with it at once).
+ */
+export class MissingLinkSecretError extends MultaqaError {
   constructor() {
-    super('LINK_SECRET is not set: messages with RSVP, check-in or survey links cannot be made');
+    super(
+      ErrorCodes.invalidConfiguration,
+      'LINK_SECRET is not set: messages with RSVP, check-in or survey links cannot be made',
+    );
     this.name = 'MissingLinkSecretError';
   }
 }

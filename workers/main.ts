@@ -6,16 +6,21 @@ import { startWorkerMetricsServer } from '../metrics/worker-metrics-server';
 
 /**
  * The worker alone (`npm run worker`), for deployments that run it apart from the HTTP server
- * (Docker Compose, several workers on one task queue). Needs SMTP_URL: the embedded SMTP
- * server belongs to `npm start`. SIGTERM or Ctrl-C: stops polling, lets the running
+ * (Docker Compose, several workers on one task queue). Needs SMTP_URL (the embedded SMTP
+ * server belongs to `npm start`) and LINK_SECRET (which `npm start` makes). SIGTERM or Ctrl-C: stops polling, lets the running
  * activities (a mail batch) finish, then exits 0.
  */
 async function main(): Promise<void> {
   const { config } = loadSettings();
-  if (!config.SMTP_URL)
-    throw new ConfigError(['SMTP_URL: required when the worker runs on its own']);
+  const { SMTP_URL: smtpUrl, LINK_SECRET: linkSecret } = config;
+  // Without LINK_SECRET every invitation batch would fail (InvalidConfiguration): say so now.
+  if (!smtpUrl || !linkSecret)
+    throw new ConfigError([
+      ...(smtpUrl ? [] : ['SMTP_URL: required when the worker runs on its own']),
+      ...(linkSecret ? [] : ['LINK_SECRET: required when the worker runs on its own']),
+    ]);
   const logger = createLogger(config, { name: 'multaqa-worker' });
-  const running = await runWorker(config, config.SMTP_URL, logger);
+  const running = await runWorker(config, smtpUrl, logger);
   if (config.WORKER_METRICS_PORT > 0) {
     const where = `${config.WORKER_METRICS_HOST}:${config.WORKER_METRICS_PORT}`;
     // Metrics are not worth stopping a worker for (e.g. two workers on one host, same port).

@@ -1,7 +1,7 @@
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 import type { ActivityOptions } from '@temporalio/workflow';
 import type { z } from 'zod';
-import { ErrorCodes } from '../domain/errors';
+import { ErrorCodes, nonRetryableErrorTypes } from '../domain/errors';
 import type { EventBrief } from '../domain/event-brief';
 import type { MessageRecipient } from '../domain/messages/mail';
 import type { PartnerInstitution } from '../domain/partner';
@@ -14,7 +14,7 @@ export const FOLLOW_UP_MAIL_OPTIONS: ActivityOptions = {
     backoffCoefficient: 2,
     maximumInterval: '30 minutes',
     maximumAttempts: 30,
-    nonRetryableErrorTypes: [ErrorCodes.permanentDelivery, ErrorCodes.invalidInput],
+    nonRetryableErrorTypes: nonRetryableErrorTypes(),
   },
 };
 
@@ -26,7 +26,7 @@ export const FOLLOW_UP_LOOKUP_OPTIONS: ActivityOptions = {
     backoffCoefficient: 2,
     maximumInterval: '1 minute',
     maximumAttempts: 10,
-    nonRetryableErrorTypes: [ErrorCodes.notFound, ErrorCodes.invalidInput],
+    nonRetryableErrorTypes: nonRetryableErrorTypes(),
   },
 };
 

@@ -1,6 +1,6 @@
 import { proxyActivities, type ActivityOptions } from '@temporalio/workflow';
 import type { Activities } from '../activities';
-import { ErrorCodes } from '../domain/errors';
+import { nonRetryableErrorTypes } from '../domain/errors';
 
 /** One message: retried for hours (an SMTP server down), never for a refused address. */
 export const MESSAGE_OPTIONS: ActivityOptions = {
@@ -9,7 +9,7 @@ export const MESSAGE_OPTIONS: ActivityOptions = {
     initialInterval: '5 seconds',
     backoffCoefficient: 2,
     maximumInterval: '30 minutes',
-    nonRetryableErrorTypes: [ErrorCodes.permanentDelivery, ErrorCodes.invalidInput],
+    nonRetryableErrorTypes: nonRetryableErrorTypes(),
   },
 };
 
@@ -23,7 +23,7 @@ export const BATCH_OPTIONS: ActivityOptions = {
     initialInterval: '5 seconds',
     backoffCoefficient: 2,
     maximumInterval: '30 minutes',
-    nonRetryableErrorTypes: [ErrorCodes.permanentDelivery, ErrorCodes.invalidInput],
+    nonRetryableErrorTypes: nonRetryableErrorTypes(),
   },
 };
 
@@ -35,14 +35,19 @@ export const DIRECTORY_OPTIONS: ActivityOptions = {
     initialInterval: '1 second',
     backoffCoefficient: 2,
     maximumInterval: '5 minutes',
-    nonRetryableErrorTypes: [ErrorCodes.invalidInput],
+    nonRetryableErrorTypes: nonRetryableErrorTypes(),
   },
 };
 
 /** The read model is a copy: a few tries, then the next publication catches up. */
 export const READ_MODEL_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumAttempts: 5 },
+  retry: {
+    initialInterval: '1 second',
+    backoffCoefficient: 2,
+    maximumAttempts: 5,
+    nonRetryableErrorTypes: nonRetryableErrorTypes(),
+  },
 };
 
 export const mail = proxyActivities<Pick<Activities, 'sendMessage'>>(MESSAGE_OPTIONS);

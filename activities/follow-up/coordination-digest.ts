@@ -1,4 +1,3 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import {
   ScheduleAlreadyRunning,
   ScheduleNotFoundError,
@@ -10,16 +9,16 @@ import {
   type CoordinationDigestInput,
   type DigestSource,
 } from '../../domain/messages/follow-up';
+import { ErrorCodes } from '../../domain/errors';
 import type { MessageRecipient } from '../../domain/messages/mail';
 import { AssociationDirectory } from '../../stores/association-directory';
 import type { ActivityDependencies } from '../dependencies';
+import { tableFailure } from '../failures';
 import { coordinationDigestWorkflow } from '../../workflows/coordination-digest';
 import { checkedInAssociations } from './attendees';
 
 /** gRPC "unimplemented": a server without Schedules (the time-skipping test server). */
 const GRPC_UNIMPLEMENTED = 12;
-/** The failure type of a digest that cannot be scheduled on this server. */
-export const SCHEDULES_UNSUPPORTED = 'SchedulesUnsupported';
 
 /**
  * Creates the Schedule that runs the coordination digest every `everyHours`, starting one
@@ -57,11 +56,10 @@ export async function ensureDigestSchedule(
   } catch (error) {
     if (error instanceof ScheduleAlreadyRunning) return { created: false };
     if ((error as { code?: number }).code === GRPC_UNIMPLEMENTED)
-      throw ApplicationFailure.create({
-        type: SCHEDULES_UNSUPPORTED,
-        message: `this Temporal server has no Schedules: ${(error as Error).message}`,
-        nonRetryable: true,
-      });
+      throw tableFailure(
+        ErrorCodes.schedulesUnsupported,
+        `this Temporal server has no Schedules: ${(error as Error).message}`,
+      );
     throw error;
   }
 }

@@ -1,6 +1,6 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import { ZodError } from 'zod';
 import { ErrorCodes } from '../../domain/errors';
+import { tableFailure } from '../failures';
 import type { NextTrainingDayRequest } from '../../domain/follow-up-commands';
 import { planNextTrainingDay as planNext } from '../../domain/further-training';
 import type { TrainingDayPlan } from '../../domain/training-day';
@@ -32,14 +32,12 @@ export async function planNextTrainingDay(
     );
   } catch (error) {
     if (error instanceof ZodError || error instanceof RangeError)
-      throw ApplicationFailure.create({
-        type: ErrorCodes.invalidInput,
-        message:
-          error instanceof ZodError
-            ? error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
-            : error.message,
-        nonRetryable: true,
-      });
+      throw tableFailure(
+        ErrorCodes.invalidInput,
+        error instanceof ZodError
+          ? error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
+          : error.message,
+      );
     throw error;
   }
   // Ids are used once, ever (see EventIdRegistry); the owner makes a retried attempt find its own.
@@ -48,11 +46,10 @@ export async function planNextTrainingDay(
     owner: `next-day:${input.previousEventId}:${input.recommendationId}:${input.ordinal}`,
   });
   if (!outcome.claimed)
-    throw ApplicationFailure.create({
-      type: ErrorCodes.invalidInput,
-      message: `the id "${plan.eventId}" was already used by a training day (created ${outcome.existing.claimedAt}); ids are never reused`,
-      details: [{ field: 'id' }],
-      nonRetryable: true,
-    });
+    throw tableFailure(
+      ErrorCodes.invalidInput,
+      `the id "${plan.eventId}" was already used by a training day (created ${outcome.existing.claimedAt}); ids are never reused`,
+      { field: 'id' },
+    );
   return { ...plan, generation: outcome.claim.generation };
 }

@@ -1,6 +1,6 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import { associationContact, type Association } from '../../domain/association';
 import { ErrorCodes } from '../../domain/errors';
+import { tableFailure } from '../failures';
 import type { VisitAssociation } from '../../domain/networking-visit';
 import type { VisitCandidate } from '../../domain/visit-pairing';
 import { AssociationDirectory } from '../../stores/association-directory';
@@ -53,10 +53,9 @@ export async function describeAssociations(
   const records = await directory.getMany(input.ids);
   const unknown = input.ids.filter((_, index) => !records[index]);
   if (unknown.length > 0)
-    throw ApplicationFailure.create({
-      type: ErrorCodes.notFound,
-      message: `unknown association${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
-      nonRetryable: true,
-    });
+    throw tableFailure(
+      ErrorCodes.notFound,
+      `unknown association${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+    );
   return records.map((record) => toVisitAssociation(record!));
 }

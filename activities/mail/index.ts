@@ -6,6 +6,7 @@ import type {
   SendMessageRequest,
   SendOutcome,
 } from '../../domain/messages/mail';
+import { withTableFailures } from '../failures';
 import { MailDelivery, type MailDeliveryOptions } from './deliver-message';
 import { DEFAULT_BATCH_CONCURRENCY, sendBatch, type BatchProgress } from './send-batch';
 
@@ -30,7 +31,8 @@ function currentActivity(): Context | undefined {
  * Email activities. Retry semantics: a refused address is an outcome (`undeliverable`), never
  * an error, so campaigns go on; an unavailable mail server throws `MailServerUnavailable`
  * (retryable: the workflow's retry policy backs off until the server returns); another attempt
- * still sending the same message throws `MessageInFlight` (retryable).
+ * still sending the same message throws `MessageInFlight` (retryable). A `MultaqaError` fails
+ * with its code from the error table: no `LINK_SECRET` is `InvalidConfiguration`, not retried.
  */
 export function createMailActivities(
   deps: Pick<ActivityDependencies, 'config' | 'redis' | 'mailer' | 'now'>,
@@ -42,10 +44,12 @@ export function createMailActivities(
     /** Sends one message exactly once per (event, recipient, purpose, revision). */
     async sendMessage(request: SendMessageRequest): Promise<SendOutcome> {
       const activity = currentActivity();
-      return delivery.deliver(request, {
-        signal: activity?.cancellationSignal,
-        onWait: () => activity?.heartbeat(),
-      });
+      return withTableFailures(() =>
+        delivery.deliver(request, {
+          signal: activity?.cancellationSignal,
+          onWait: () => activity?.heartbeat(),
+        }),
+      );
     },
 
     /**
@@ -54,15 +58,17 @@ export function createMailActivities(
      */
     async sendMessageBatch(request: SendBatchRequest): Promise<SendBatchResult> {
       const activity = currentActivity();
-      const result = await sendBatch(
-        delivery,
-        request,
-        activity && {
-          heartbeat: (details: BatchProgress) => activity.heartbeat(details),
-          heartbeatDetails: activity.info.heartbeatDetails,
-          signal: activity.cancellationSignal,
-        },
-        concurrency,
+      const result = await withTableFailures(() =>
+        sendBatch(
+          delivery,
+          request,
+          activity && {
+            heartbeat: (details: BatchProgress) => activity.heartbeat(details),
+            heartbeatDetails: activity.info.heartbeatDetails,
+            signal: activity.cancellationSignal,
+          },
+          concurrency,
+        ),
       );
       // The SDK adds workflowId, activityType and attempt; the event id ties it to the day.
       activity?.log.info('mail batch sent', {

@@ -1,34 +1,40 @@
 import { CommanderError } from 'commander';
 import { ConfigError } from '../../domain/config';
-import { ErrorCodes, MultaqaError } from '../../domain/errors';
+import { ErrorCodes, exitCodeOf, MultaqaError, type ErrorCode } from '../../domain/errors';
 import { ValidationError } from '../validation';
 
 import { ExitCode } from './exit-code';
 
 export { ExitCode } from './exit-code';
 
-/** Maps an error to its message and exit code: 2 for bad input (naming the field), 1 otherwise. */
+/** The error table's code of a CLI failure. */
+function codeOf(error: unknown): ErrorCode {
+  if (error instanceof ValidationError) return ErrorCodes.invalidInput;
+  if (error instanceof ConfigError) return ErrorCodes.invalidConfiguration;
+  if (error instanceof MultaqaError) return error.code;
+  if (error instanceof CommanderError) return ErrorCodes.invalidInput;
+  return ErrorCodes.failure;
+}
+
+/**
+ * Maps an error to its message and its exit code from the error table: 2 for bad input (naming
+ * the field) and bad configuration, 1 otherwise.
+ */
 export function describeFailure(error: unknown): { message: string; code: number } {
+  if (error instanceof CommanderError && error.exitCode === 0)
+    return { message: '', code: ExitCode.ok };
+  const code = exitCodeOf(codeOf(error));
   if (error instanceof ValidationError)
-    return { message: `invalid input:\n${error.message}`, code: ExitCode.badInput };
-  if (error instanceof ConfigError) return { message: error.message, code: ExitCode.badInput };
-  if (error instanceof MultaqaError) {
-    return {
-      message: error.field ? `${error.field}: ${error.message}` : error.message,
-      code: error.code === 'InvalidInput' ? ExitCode.badInput : ExitCode.failure,
-    };
-  }
-  if (error instanceof CommanderError)
-    return { message: '', code: error.exitCode === 0 ? ExitCode.ok : ExitCode.badInput };
-  return {
-    message: error instanceof Error ? error.message : String(error),
-    code: ExitCode.failure,
-  };
+    return { message: `invalid input:\n${error.message}`, code };
+  if (error instanceof MultaqaError)
+    return { message: error.field ? `${error.field}: ${error.message}` : error.message, code };
+  if (error instanceof CommanderError) return { message: '', code };
+  return { message: error instanceof Error ? error.message : String(error), code };
 }
 
 /** A failure as printed under `--json`: the same stable codes and fields as the HTTP API's errors. */
 export interface FailureJson {
-  error: string;
+  error: ErrorCode;
   message: string;
   problems?: Array<{ field: string; message: string }>;
   exitCode: number;
@@ -38,14 +44,14 @@ export interface FailureJson {
 export function failureJson(error: unknown, exitCode: number): FailureJson {
   if (error instanceof ValidationError)
     return {
-      error: ErrorCodes.invalidInput,
+      error: codeOf(error),
       message: 'invalid input',
       problems: error.problems,
       exitCode,
     };
   if (error instanceof ConfigError)
     return {
-      error: 'InvalidConfiguration',
+      error: codeOf(error),
       message: 'invalid configuration',
       problems: error.problems.map((problem) => {
         const colon = problem.indexOf(': ');
@@ -57,19 +63,19 @@ export function failureJson(error: unknown, exitCode: number): FailureJson {
     };
   if (error instanceof MultaqaError)
     return {
-      error: error.code,
+      error: codeOf(error),
       message: error.message,
       ...(error.field ? { problems: [{ field: error.field, message: error.message }] } : {}),
       exitCode,
     };
   if (error instanceof CommanderError)
     return {
-      error: ErrorCodes.invalidInput,
+      error: codeOf(error),
       message: error.message.replace(/^error: /, ''),
       exitCode,
     };
   return {
-    error: 'Failure',
+    error: codeOf(error),
     message: error instanceof Error ? error.message : String(error),
     exitCode,
   };

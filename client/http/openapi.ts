@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '../../domain/errors';
 import type { RouteSpec } from './route-registry';
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
@@ -28,7 +29,11 @@ const ERROR_BODY = {
   type: 'object',
   required: ['error', 'message'],
   properties: {
-    error: { type: 'string', description: 'stable code: InvalidInput, NotFound, WrongPhase, ...' },
+    error: {
+      type: 'string',
+      enum: ERROR_CODES,
+      description: 'stable code from the error table (docs/api.md, "Error codes")',
+    },
     message: { type: 'string' },
     problems: {
       type: 'array',

@@ -11,7 +11,7 @@ import { TrainingDayChangeFeed } from './change-feed';
 import { ApiKeys } from './api-keys';
 import { defaultProbes, type DependencyName, type Probe } from './health-checks';
 import type { HttpContext } from './http-context';
-import { handleHttpError } from './http-errors';
+import { handleHttpError, handleNotFound } from './http-errors';
 import { buildOpenApiDocument } from './openapi';
 import { RouteRegistry } from './route-registry';
 import { registerAgendaRoutes } from './routes/agenda';
@@ -105,12 +105,7 @@ export async function buildHttpApp(
     }
   });
   app.setErrorHandler(handleHttpError);
-  app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({
-      error: 'NotFound',
-      message: `no route ${request.method} ${request.url.split('?')[0]}`,
-    }),
-  );
+  app.setNotFoundHandler(handleNotFound);
   // Security headers on every answer (nosniff, frame-ancestors, a CSP for the HTML pages);
   // pages that need a stricter policy (the signed-link pages) set their own.
   await app.register(helmet, {

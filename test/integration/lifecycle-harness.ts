@@ -192,9 +192,12 @@ export async function eventually<T>(
 /**
  * The real parts for lifecycle tests on the time-skipping server: a fresh test server (with
  * multaqa's search attributes), a real Redis under its own prefix, a real SMTP sink, and a
- * multaqa worker with the real activities.
+ * multaqa worker with the real activities (configured without `LINK_SECRET` if asked).
  */
-export async function startLifecycleHarness(name: string): Promise<LifecycleHarness> {
+export async function startLifecycleHarness(
+  name: string,
+  options: { withoutLinkSecret?: boolean } = {},
+): Promise<LifecycleHarness> {
   const env = await createTimeSkippingEnvironment();
   await env.connection.operatorService.addSearchAttributes({
     namespace: 'default',
@@ -215,7 +218,7 @@ export async function startLifecycleHarness(name: string): Promise<LifecycleHarn
     REDIS_PREFIX: redis.prefix,
     SMTP_URL: smtp.url,
     SMTP_RATE_PER_SECOND: '1000',
-    LINK_SECRET: TEST_LINK_SECRET,
+    LINK_SECRET: options.withoutLinkSecret ? undefined : TEST_LINK_SECRET,
     MULTAQA_EMBEDDED: 'false',
   });
   const dependencies: ActivityDependencies = {

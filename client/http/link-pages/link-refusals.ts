@@ -1,6 +1,6 @@
 import type { Language } from '../../../domain/common';
 import { CHECK_IN_OPENS_MINUTES_BEFORE } from '../../../domain/attendance';
-import { ErrorCodes, MultaqaError } from '../../../domain/errors';
+import { ErrorCodes, httpStatusOf, MultaqaError } from '../../../domain/errors';
 import type { TrainingDayPhase } from '../../../domain/training-day';
 import { phaseRank } from '../../../domain/training-day-phases';
 import { ValidationError } from '../../validation';
@@ -83,24 +83,30 @@ export function refusalOf(
   maxSeats: number,
 ): { status: number; message: string } | undefined {
   if (error instanceof ValidationError)
-    return { status: 400, message: fieldProblem(language, error.problems[0]?.field, maxSeats) };
+    return {
+      status: httpStatusOf(ErrorCodes.invalidInput),
+      message: fieldProblem(language, error.problems[0]?.field, maxSeats),
+    };
   if (!(error instanceof MultaqaError)) return undefined;
   const now = Date.now();
   const why = () =>
     (day && unavailableNow(language, purpose, day, now)) ?? textHtml(language, 'notPossible');
   switch (error.code) {
     case ErrorCodes.invalidInput:
-      return { status: 400, message: fieldProblem(language, error.field, maxSeats) };
+      return {
+        status: httpStatusOf(error.code),
+        message: fieldProblem(language, error.field, maxSeats),
+      };
     case ErrorCodes.notFound:
       return {
-        status: 404,
+        status: httpStatusOf(error.code),
         message: textHtml(language, purpose === 'survey' ? 'notAttended' : 'notInvited'),
       };
     case ErrorCodes.alreadyAnswered:
-      return { status: 409, message: textHtml(language, 'alreadyAnswered') };
+      return { status: httpStatusOf(error.code), message: textHtml(language, 'alreadyAnswered') };
     case ErrorCodes.wrongPhase:
     case ErrorCodes.deadlinePassed:
-      return { status: 409, message: why() };
+      return { status: httpStatusOf(error.code), message: why() };
     default:
       return undefined;
   }
