@@ -1,5 +1,5 @@
 # Debian slim, not Alpine: the Temporal SDK's native module is built for glibc.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # The Temporal binaries are not needed in the image: Compose runs the real Temporal server.
@@ -7,7 +7,7 @@ ENV MULTAQA_SKIP_TEMPORAL_INSTALL=1
 COPY . .
 RUN npm ci && npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=build /app/node_modules ./node_modules
