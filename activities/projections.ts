@@ -2,7 +2,7 @@ import { Context } from '@temporalio/activity';
 import type { ActivityDependencies } from './dependencies';
 import type { TrainingDayStatus } from '../domain/messages/training-day';
 import { storeTrainingDayProjection } from '../stores/read-model';
-import { readModelLagHistogram } from '../metrics/product-metrics';
+import { readModelLagHistogram } from '../observability/product-metrics';
 
 /** The version of a publication: when the activity was scheduled, or now outside an activity. */
 function publicationVersion(now: () => Date): number {

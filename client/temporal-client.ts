@@ -1,4 +1,4 @@
-import type { Client, Connection } from '@temporalio/client';
+import type { Client, ClientInterceptors, Connection } from '@temporalio/client';
 import type { Config } from '../domain/config';
 import { ErrorCodes, MultaqaError } from '../domain/errors';
 
@@ -17,6 +17,7 @@ export function unavailable(service: string, address: string, variable: string, 
  */
 export async function connectTemporalClient(
   config: Pick<Config, 'TEMPORAL_ADDRESS' | 'TEMPORAL_NAMESPACE'>,
+  options: { interceptors?: ClientInterceptors } = {},
 ): Promise<Client> {
   // Loaded here, not at the top: the CLI's Redis-only commands never pay for it (~0.2-0.5 s).
   const { Client, Connection } = await import('@temporalio/client');
@@ -29,5 +30,9 @@ export async function connectTemporalClient(
   } catch (error) {
     throw unavailable('Temporal', config.TEMPORAL_ADDRESS, 'TEMPORAL_ADDRESS', error);
   }
-  return new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  return new Client({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    ...(options.interceptors ? { interceptors: options.interceptors } : {}),
+  });
 }

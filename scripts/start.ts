@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Redis } from 'ioredis';
 import { ConfigError } from '../domain/config';
 import { connectTemporalClient } from '../client/temporal-client';
+import { startTracing } from '../observability/tracing';
 import { startHttpServer } from '../client/http/server';
 import { runWorker } from '../workers/worker-runtime';
 import {
@@ -54,14 +55,18 @@ async function main(): Promise<void> {
     const redisService = await ensureRedis(config, varDir, started);
     const smtp = await ensureSmtp(config, varDir, started);
 
-    const worker = await runWorker(config, smtp.url, logger.child({ process: 'worker' }));
+    // One tracer for the process: the worker's spans and the HTTP server's client calls.
+    const tracing = startTracing('multaqa');
+    const worker = await runWorker(config, smtp.url, logger.child({ process: 'worker' }), tracing);
     started.push({ name: 'worker', stop: worker.stop });
     worker.done.catch((error: unknown) => {
       console.error(`multaqa: the worker stopped: ${String(error)}`);
       shutdown('worker failure');
     });
 
-    const client = await connectTemporalClient(config);
+    const client = await connectTemporalClient(config, {
+      interceptors: tracing.clientInterceptors,
+    });
     started.push({ name: 'Temporal client', stop: () => client.connection.close() });
     const redis = logRedisErrors(
       new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 }),

@@ -1,5 +1,5 @@
 import type { NativeConnection } from '@temporalio/worker';
-import { Worker, type WorkerOptions } from '@temporalio/worker';
+import { Worker, type WorkerOptions, type WorkerPlugin } from '@temporalio/worker';
 import { createActivities, type ActivityDependencies } from '../activities';
 
 export interface MultaqaWorkerOptions {
@@ -9,6 +9,8 @@ export interface MultaqaWorkerOptions {
   dependencies: ActivityDependencies;
   /** A prebuilt bundle (tests build one per file); otherwise the worker bundles `workflows/`. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** E.g. OpenTelemetry tracing (observability/tracing.ts); its workflow modules are bundled. */
+  plugins?: WorkerPlugin[];
 }
 
 /**
@@ -28,6 +30,7 @@ export async function createMultaqaWorker(options: MultaqaWorkerOptions): Promis
     // retries them; with it, a stopping worker finishes what it started.
     shutdownGraceTime: config.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
     activities: createActivities(options.dependencies),
+    ...(options.plugins?.length ? { plugins: options.plugins } : {}),
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: require.resolve('../workflows') }),

@@ -2,7 +2,7 @@ import { ConfigError } from '../domain/config';
 import { loadSettings } from '../client/settings';
 import { createLogger } from '../client/logging';
 import { runWorker } from './worker-runtime';
-import { startWorkerMetricsServer } from '../metrics/worker-metrics-server';
+import { startWorkerMetricsServer } from '../observability/worker-metrics-server';
 
 /**
  * The worker alone (`npm run worker`), for deployments that run it apart from the HTTP server

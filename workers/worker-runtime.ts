@@ -6,8 +6,9 @@ import { logRedisErrors, type Logger } from '../client/logging';
 import { temporalLogger } from './temporal-logger';
 import { createMultaqaWorker } from './create-worker';
 import { createMailTransport } from './mail-transport';
-import { reserveTemporalMetricsEndpoint } from '../metrics/metrics-exposition';
-import { collectProcessMetrics } from '../metrics/product-metrics';
+import { reserveTemporalMetricsEndpoint } from '../observability/metrics-exposition';
+import { collectProcessMetrics } from '../observability/product-metrics';
+import { startTracing, type Tracing } from '../observability/tracing';
 
 export interface RunningWorker {
   worker: Worker;
@@ -27,6 +28,7 @@ export async function runWorker(
   config: Config,
   smtpUrl: string,
   logger: Logger,
+  tracing: Tracing = startTracing('multaqa-worker'),
 ): Promise<RunningWorker> {
   const temporalMetrics = await reserveTemporalMetricsEndpoint();
   Runtime.install({
@@ -58,14 +60,20 @@ export async function runWorker(
       config,
       redis,
       mailer,
-      temporal: new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }),
+      temporal: new Client({
+        connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        ...(tracing.clientInterceptors ? { interceptors: tracing.clientInterceptors } : {}),
+      }),
     },
+    ...(tracing.workerPlugin ? { plugins: [tracing.workerPlugin] } : {}),
   });
   const done = worker.run().finally(async () => {
     mailer.close();
     redis.disconnect();
     await connection.close();
     await nativeConnection.close();
+    await tracing.shutdown().catch(() => undefined);
   });
   return {
     worker,

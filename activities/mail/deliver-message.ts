@@ -16,7 +16,7 @@ import { SendRateLimiter } from '../../stores/send-rate-limiter';
 import { publicBaseUrl } from '../../mail/signed-links';
 import { classifySmtpFailure, MailServerUnavailableError } from './smtp-failure';
 import { recordPossibleDuplicate } from '../../stores/possible-duplicates';
-import { messagesCounter, possibleDuplicatesCounter } from '../../metrics/product-metrics';
+import { messagesCounter, possibleDuplicatesCounter } from '../../observability/product-metrics';
 import { recordUndeliverable } from '../../stores/undeliverable-register';
 import { bounceAddress, bounceTagOf, rememberBounceTag } from '../../stores/bounce-tags';
 import { poolSizeOf, WireSlots } from './wire-slots';

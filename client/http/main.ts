@@ -4,6 +4,7 @@ import { createLogger, logRedisErrors } from '../logging';
 import { loadSettings } from '../settings';
 import { connectTemporalClient } from '../temporal-client';
 import { startHttpServer } from './server';
+import { startTracing } from '../../observability/tracing';
 
 /**
  * The HTTP server alone (`npm run http`: API, public link pages, dashboard), for deployments
@@ -18,7 +19,10 @@ async function main(): Promise<void> {
   ].filter((problem): problem is string => problem !== undefined);
   if (missing.length > 0) throw new ConfigError(missing);
   const logger = createLogger(config, { name: 'multaqa-http' });
-  const temporal = await connectTemporalClient(config);
+  const tracing = startTracing('multaqa-http');
+  const temporal = await connectTemporalClient(config, {
+    interceptors: tracing.clientInterceptors,
+  });
   const redis = logRedisErrors(
     new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 }),
     logger,
@@ -33,6 +37,7 @@ async function main(): Promise<void> {
       .then(async () => {
         redis.disconnect();
         await temporal.connection.close();
+        await tracing.shutdown().catch(() => undefined);
       })
       .then(
         () => process.exit(0),

@@ -16,7 +16,7 @@ import {
   type SurveyResults,
 } from '../../domain/messages/attendance';
 import { workflowIds } from '../../domain/workflow-ids';
-import { checkInsCounter } from '../../metrics/product-metrics';
+import { checkInsCounter } from '../../observability/product-metrics';
 import type { Connections } from '../connections';
 import { checkTaxonomyValue } from '../taxonomy-checks';
 import { taxonomyOf } from '../taxonomy-file';

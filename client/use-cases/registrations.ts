@@ -15,7 +15,7 @@ import {
   type RsvpOutcome,
 } from '../../domain/registration';
 import { shardOf, workflowIds } from '../../domain/workflow-ids';
-import { rsvpsCounter } from '../../metrics/product-metrics';
+import { rsvpsCounter } from '../../observability/product-metrics';
 import type { Connections } from '../connections';
 import { readStatus } from './training-days';
 import { parseOrThrow } from '../validation';

@@ -1,8 +1,8 @@
 import { Gauge, Registry } from 'prom-client';
 import { z } from 'zod';
 import type { TrainingDayPhase } from '../../../domain/training-day';
-import { METRICS_CONTENT_TYPE, metricsExposition } from '../../../metrics/metrics-exposition';
-import { collectProcessMetrics, httpRequestHistogram } from '../../../metrics/product-metrics';
+import { METRICS_CONTENT_TYPE, metricsExposition } from '../../../observability/metrics-exposition';
+import { collectProcessMetrics, httpRequestHistogram } from '../../../observability/product-metrics';
 import { TrainingDayReadModel } from '../../../stores/read-model';
 import type { HttpContext } from '../http-context';
 
