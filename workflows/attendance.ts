@@ -17,27 +17,28 @@ import {
 } from '../domain/messages/attendance';
 import { attendanceReport } from '../domain/messages/training-day';
 import { workflowIds } from '../domain/workflow-ids';
-import { directory, mailBatch } from './lifecycle-activities';
+import { ATTENDANCE_LIMITS } from '../domain/workflow-tuning';
 import {
-  HOUR_MS,
-  MINUTE_MS,
+  Alarm,
+  directory,
   earliest,
+  HOUR_MS,
   isoNow,
+  mailBatch,
+  MINUTE_MS,
   now,
   refuse,
   refuseInput,
+  ReportThrottle,
   resolveTuning,
   runIsLarge,
   signalQuietly,
-  Alarm,
   type ResolvedTuning,
-} from './lifecycle-support';
+} from './kit';
 import { attendanceFiguresOf, checkInOutcomeOf, surveyResultsOf } from './attendance-state';
-import { ReportThrottle } from './report-throttle';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
-const MAX_UPDATES_PER_RUN = 1000;
-const THANK_YOU_BATCH = 100;
+const { maxUpdatesPerRun: MAX_UPDATES_PER_RUN, thankYouBatch: THANK_YOU_BATCH } = ATTENDANCE_LIMITS;
 
 function validateCheckIn(
   entry: CheckIn,

@@ -12,32 +12,23 @@ import {
   type PartnerCoordinationState,
 } from '../domain/messages/partner';
 import { partnerSettled, type PartnerView } from '../domain/messages/training-day';
-import { CONTRIBUTIONS, type PartnerInstitution } from '../domain/partner';
+import { CONTRIBUTIONS } from '../domain/partner';
 import { workflowIds } from '../domain/workflow-ids';
-import { mail } from './lifecycle-activities';
 import {
-  HOUR_MS,
+  Alarm,
   coordinatorRecipient,
   earliest,
+  HOUR_MS,
   isoNow,
+  mail,
   now,
+  partnerRecipient,
   refuse,
   refuseInput,
   resolveTuning,
   runIsLarge,
   signalQuietly,
-  Alarm,
-} from './lifecycle-support';
-
-function partnerRecipient(partner: PartnerInstitution): MessageRecipient {
-  return {
-    id: partner.id,
-    kind: 'partner',
-    name: partner.contactName,
-    email: partner.email,
-    language: partner.language,
-  };
-}
+} from './kit';
 
 function initialState(input: PartnerCoordinationInput): PartnerCoordinationState {
   return {

@@ -22,21 +22,21 @@ import {
 import { speakerSlotChanged, type SpeakerSlotView } from '../domain/messages/training-day';
 import type { Speaker } from '../domain/speaker';
 import { workflowIds } from '../domain/workflow-ids';
-import { mail } from './lifecycle-activities';
 import {
-  HOUR_MS,
-  MINUTE_MS,
+  Alarm,
   coordinatorRecipient,
   earliest,
+  HOUR_MS,
   isoNow,
+  mail,
+  MINUTE_MS,
   now,
   refuse,
   refuseInput,
   resolveTuning,
   runIsLarge,
   signalQuietly,
-  Alarm,
-} from './lifecycle-support';
+} from './kit';
 
 function speakerRecipient(speaker: Speaker): MessageRecipient {
   return {

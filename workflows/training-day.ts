@@ -52,22 +52,24 @@ import { workflowIds } from '../domain/workflow-ids';
 import { attendanceWorkflow } from './attendance';
 import { followUpWorkflow } from './follow-up';
 import { invitationShardWorkflow } from './invitation-shard';
-import { directory, mail, readModel } from './lifecycle-activities';
 import {
-  HOUR_MS,
-  MINUTE_MS,
+  Alarm,
   coordinatorRecipient,
+  directory,
   earliest,
+  HOUR_MS,
   inBatches,
   isoNow,
+  mail,
+  MINUTE_MS,
   now,
+  readModel,
   refuse,
   refuseInput,
   resolveTuning,
   runIsLarge,
   signalQuietly,
-  Alarm,
-} from './lifecycle-support';
+} from './kit';
 import { partnerCoordinationWorkflow } from './partner-coordination';
 import { seatLedgerWorkflow } from './seat-ledger';
 import { speakerSlotWorkflow } from './speaker-slot';
