@@ -2,6 +2,7 @@ import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temp
 import { CHECK_IN_CHANNELS, CHECK_IN_METHODS, type CheckIn } from '../domain/attendance';
 import { SectorSchema } from '../domain/common';
 import { ErrorCodes } from '../domain/errors';
+import { SurveyResponseCommandSchema } from '../domain/lifecycle-commands';
 import type { EventBrief } from '../domain/event-brief';
 import {
   attendanceEventChanged,
@@ -34,6 +35,7 @@ import {
   runIsLarge,
   signalQuietly,
   type ResolvedTuning,
+  parseCommand,
 } from './kit';
 import { attendanceFiguresOf, checkInOutcomeOf, surveyResultsOf } from './attendance-state';
 
@@ -92,15 +94,7 @@ function validateSurveyResponse(
   event: EventBrief,
   surveyEndsAt: number | undefined,
 ): void {
-  if (!response || typeof response.associationId !== 'string')
-    refuseInput('an association is required', 'associationId');
-  if (!Number.isInteger(response.rating) || response.rating < 1 || response.rating > 5)
-    refuseInput('must be 1 to 5', 'rating');
-  if (
-    response.comments !== undefined &&
-    (typeof response.comments !== 'string' || response.comments.length > 2000)
-  )
-    refuseInput('at most 2,000 characters', 'comments');
+  parseCommand(SurveyResponseCommandSchema, response);
   if (state.cancelled) refuse(ErrorCodes.wrongPhase, 'the training day was cancelled');
   if (!isClosed(state, event)) refuse(ErrorCodes.wrongPhase, 'the survey opens after the day');
   if (surveyEndsAt !== undefined && now() > surveyEndsAt)
