@@ -2,6 +2,17 @@ import { proxyActivities, type ActivityOptions } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { ErrorCodes } from '../../domain/errors';
 
+const FOLLOW_UP_MESSAGE = {
+  startToCloseTimeout: '2 minutes',
+  retry: {
+    initialInterval: '10 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '30 minutes',
+    maximumAttempts: 30,
+    nonRetryableErrorTypes: [ErrorCodes.permanentDelivery, ErrorCodes.invalidInput],
+  },
+} as const satisfies ActivityOptions;
+
 /**
  * The activity options of every workflow, one named set per kind of activity call, and the
  * proxies that use them. A workflow calls an activity only through the proxy of its kind.
@@ -55,29 +66,10 @@ export const ACTIVITY_OPTIONS = {
    * address or bad input; unlike a lifecycle message it gives up after 30 attempts (a follow-up
    * lives for months and tries again at its next step).
    */
-  followUpMessage: {
-    startToCloseTimeout: '2 minutes',
-    retry: {
-      initialInterval: '10 seconds',
-      backoffCoefficient: 2,
-      maximumInterval: '30 minutes',
-      maximumAttempts: 30,
-      nonRetryableErrorTypes: [ErrorCodes.permanentDelivery, ErrorCodes.invalidInput],
-    },
-  },
+  followUpMessage: FOLLOW_UP_MESSAGE,
 
   /** A coordination digest's batch: as a follow-up message, with a heartbeat per page. */
-  digestBatch: {
-    startToCloseTimeout: '2 minutes',
-    heartbeatTimeout: '1 minute',
-    retry: {
-      initialInterval: '10 seconds',
-      backoffCoefficient: 2,
-      maximumInterval: '30 minutes',
-      maximumAttempts: 30,
-      nonRetryableErrorTypes: [ErrorCodes.permanentDelivery, ErrorCodes.invalidInput],
-    },
-  },
+  digestBatch: { ...FOLLOW_UP_MESSAGE, heartbeatTimeout: '1 minute' },
 
   /** Follow-up reads and schedules (attendees, directory, digests): quick, retried briefly. */
   lookup: {
