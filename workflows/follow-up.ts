@@ -84,6 +84,7 @@ import {
   refuseInput,
   runIsLarge,
   signalQuietly,
+  now,
 } from './kit';
 
 /**
@@ -174,7 +175,6 @@ export async function followUpWorkflow(
     ? pickText(ownerPartner.name, event.organiser.language)
     : pickText(event.organiser.name, event.organiser.language);
 
-  const now = () => Date.now();
   const status = (): FollowUpStatus => followUpStatusAt(state, now());
   const closed = () => Boolean(state.outcome);
 

@@ -49,6 +49,7 @@ import {
   refuse,
   refuseInput,
   signalQuietly,
+  now,
 } from './kit';
 
 /** What tells the host, in the invitation, that the visitors come to it. */
@@ -112,7 +113,6 @@ export async function networkingVisitWorkflow(input: NetworkingVisitInput): Prom
   const policy: VisitPolicy = { ...DEFAULT_VISIT_POLICY, ...input.policy };
   const { event, visitId } = input;
   const workflowId = workflowInfo().workflowId;
-  const now = () => Date.now();
   const stamp = () => new Date(now()).toISOString();
 
   let pairing = input.pairing;
