@@ -73,7 +73,12 @@ export default tseslint.config(
           ].map((name) => ({ name, message: 'Workflow code must stay deterministic.' })),
           patterns: [
             {
-              group: ['../activities/*', '!../activities/index'],
+              group: [
+                '../activities/*',
+                '!../activities/index',
+                '../../activities/*',
+                '!../../activities/index',
+              ],
               message: 'Import activity types only, from activities/index.',
             },
           ],

@@ -11,40 +11,61 @@ export const CHECK_IN_OPENS_MINUTES_BEFORE = 60;
  * coordinator's API key or the CLI. Set by the edge that took it, never by its caller.
  */
 export const CHECK_IN_CHANNELS = ['link', 'api', 'cli'] as const;
-export interface CheckedInBy {
-  channel: (typeof CHECK_IN_CHANNELS)[number];
-  /** Who: "link holder", "coordinator key", or the CLI's user name. */
-  actor: string;
+
+/** Who took a check-in, and through what. */
+export const CheckedInBySchema = z
+  .object({
+    channel: z.enum(CHECK_IN_CHANNELS),
+    /** Who: "link holder", "coordinator key", or the CLI's user name. */
+    actor: z.string().min(1, 'must name who checked in').max(200, 'must name who checked in'),
+  })
+  .strict();
+export type CheckedInBy = z.infer<typeof CheckedInBySchema>;
+
+/** What a check-in says, whoever takes it. */
+const checkInFields = {
+  associationId: SlugSchema,
+  attendees: z.number().int().min(1).max(50).default(1),
+  method: z.enum(CHECK_IN_METHODS),
+  /**
+   * Door staff only: let in more people than the association booked (or an association that
+   * holds no seat: waiting list, declined); those beyond the booking count as walk-ins.
+   */
+  admitExtra: z.boolean().optional(),
+  walkIn: z
+    .object({ name: SingleLineTextSchema, province: ProvinceSchema, sector: SectorSchema })
+    .strict()
+    .optional(),
+};
+
+/** A walk-in says who it is; an association invited does not need to. */
+function walkInHasDetails(checkIn: { method: string; walkIn?: unknown }): boolean {
+  return checkIn.method !== 'walk-in' || checkIn.walkIn !== undefined;
 }
+const WALK_IN_DETAILS = { path: ['walkIn'], message: 'a walk-in needs name, province and sector' };
 
 /** A check-in at the door. Walk-ins carry what is known of them, since they were not invited. */
 export const CheckInSchema = z
+  .object(checkInFields)
+  .strict()
+  .refine(walkInHasDetails, WALK_IN_DETAILS);
+
+/**
+ * A check-in as the attendance workflow takes it (its update's command): with who took it and
+ * the seats the association held then (absent when no booking applies), both set by the edge.
+ */
+export const CheckInCommandSchema = z
   .object({
-    associationId: SlugSchema,
-    attendees: z.number().int().min(1).max(50).default(1),
-    method: z.enum(CHECK_IN_METHODS),
-    /**
-     * Door staff only: let in more people than the association booked (or an association that
-     * holds no seat: waiting list, declined); those beyond the booking count as walk-ins.
-     */
-    admitExtra: z.boolean().optional(),
-    walkIn: z
-      .object({ name: SingleLineTextSchema, province: ProvinceSchema, sector: SectorSchema })
-      .strict()
-      .optional(),
+    ...checkInFields,
+    checkedInBy: CheckedInBySchema.optional(),
+    seatsHeld: z.number().int().min(0).optional(),
   })
   .strict()
-  .refine((checkIn) => checkIn.method !== 'walk-in' || checkIn.walkIn, {
-    path: ['walkIn'],
-    message: 'a walk-in needs name, province and sector',
-  });
+  .refine(walkInHasDetails, WALK_IN_DETAILS);
+
 export type CheckInInput = z.input<typeof CheckInSchema>;
 /** A check-in as the attendance workflow takes it: with who took it and the seats then held. */
-export type CheckIn = z.infer<typeof CheckInSchema> & {
-  checkedInBy?: CheckedInBy;
-  /** Seats the association held when it checked in; absent when no booking applies. */
-  seatsHeld?: number;
-};
+export type CheckIn = z.infer<typeof CheckInCommandSchema>;
 
 export interface CheckInOutcome {
   associationId: string;

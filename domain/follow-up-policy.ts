@@ -51,7 +51,7 @@ export const DEFAULT_VISIT_POLICY: Readonly<VisitPolicy> = Object.freeze({
   reportReminderHoursAfter: 72,
 });
 
-export const HOUR_MS = 3_600_000;
+export { HOUR_MS } from './workflow-tuning';
 
 /**
  * The `revision` of a follow-up or visit message. The mail activities send once per (event,

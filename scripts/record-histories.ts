@@ -1,31 +1,31 @@
 /**
- * Records the histories of the training day's workflows (training day, partner coordination,
- * speaker slot, invitation shard, seat ledger, attendance) into
- * test/histories/<workflowType>-<scenario>.json for the replay tests, by running real scenarios
- * with the real activities (Redis, SMTP): on the time-skipping test server for those that span
- * weeks, on a dev server for the runs that continue as new. Also records the history in
+ * The one history recorder: records the histories of every workflow type into
+ * test/histories/<workflowType>-<scenario>.json for the replay suite (test/replay), by running
+ * real scenarios with the real activities (Redis, SMTP): on the time-skipping test server for
+ * those that span weeks or months, on a dev server for the runs that continue as new and for
+ * the coordination digest's Schedule. The training day's workflows are recorded here, the
+ * follow-up workflows' in `histories/follow-up-scenarios.ts`. Also records the history in
  * test/histories/broken/, from a variant of the partner workflow, that must fail to replay.
  *
- *   npx tsx scripts/record-histories.ts
+ *   npx tsx scripts/record-histories.ts [lifecycle|follow-up]
+ *
+ * MULTAQA_HISTORIES_DIR=<dir> writes elsewhere (a dry run that leaves the committed ones alone).
  *
  * Needs Redis at 127.0.0.1:6379 (or REDIS_URL) and the Temporal binaries (.tools/temporal).
  * Re-record only on purpose: a history recorded by older code is what proves that new code can
  * still replay the workflows already running.
  */
 import { Client, Connection } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, NativeConnection, Runtime, bundleWorkflowCode } from '@temporalio/worker';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { Redis } from 'ioredis';
 import { DateTime } from 'luxon';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { ActivityDependencies } from '../activities';
 import { AssociationDirectory } from '../stores/association-directory';
-import { AssociationCsvRowSchema, type Association } from '../domain/association';
 import { parseConfig } from '../domain/config';
 import { checkIn, submitSurveyResponse } from '../domain/messages/attendance';
 import { answerPartnerRequest } from '../domain/messages/partner';
@@ -42,99 +42,26 @@ import {
   type TrainingDayStatus,
 } from '../domain/messages/training-day';
 import { localToInstant, resolveSchedule } from '../domain/schedule';
-import {
-  TrainingDayDefinitionSchema,
-  TrainingDayPlanSchema,
-  type TrainingDayDefinitionInput,
-  type TrainingDayPlan,
-} from '../domain/training-day';
+import type { TrainingDayPlan } from '../domain/training-day';
 import { shardOf, workflowIds } from '../domain/workflow-ids';
 import { createMultaqaWorker } from '../workers/create-worker';
 import { createMailTransport } from '../workers/mail-transport';
 import { trainingDayWorkflow } from '../workflows';
 import { briefOf } from '../workflows/training-day-state';
+import { recordFollowUpHistories } from './histories/follow-up-scenarios';
+import { BROKEN, historyFile, quiet, save, until } from './histories/recording';
+import {
+  exampleAssociations,
+  planFor,
+  seedDefinition,
+  syntheticAssociations,
+} from '../test/support/training-days';
 import { startEmbeddedSmtp } from './stack/embedded-smtp';
 import { freePort } from './stack/ports';
 import { requireTemporalBinary } from './stack/temporal-binaries';
 import { startTemporalDevServer } from './stack/temporal-dev-server';
 
-const ROOT = resolve(__dirname, '..');
-const HISTORIES = join(ROOT, 'test', 'histories');
-const BROKEN = join(HISTORIES, 'broken');
 const HOUR = 3_600_000;
-
-const quiet = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};
-
-async function save(client: Client, workflowId: string, file: string, runId?: string) {
-  const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-  writeFileSync(file, `${historyToJSON(history)}\n`);
-  console.log(`recorded ${file} (${history.events?.length ?? 0} events)`);
-}
-
-async function until<T>(
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  what: string,
-): Promise<T> {
-  for (let tries = 0; tries < 300; tries += 1) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && done(value)) return value;
-    await new Promise((wake) => setTimeout(wake, 100));
-  }
-  throw new Error(`${what}: not reached`);
-}
-
-function seedDefinition(): TrainingDayDefinitionInput {
-  return JSON.parse(
-    readFileSync(join(ROOT, 'examples', 'safi-2018-11-23.json'), 'utf8'),
-  ) as TrainingDayDefinitionInput;
-}
-
-function exampleAssociations(): Association[] {
-  const rows = parseCsv(readFileSync(join(ROOT, 'examples', 'associations.csv'), 'utf8'), {
-    columns: true,
-    skip_empty_lines: true,
-  }) as unknown[];
-  return rows.map((row) => AssociationCsvRowSchema.parse(row));
-}
-
-function syntheticAssociations(eventId: string, count: number): Association[] {
-  return Array.from({ length: count }, (_, index) => ({
-    id: `${eventId}-${index}`,
-    name: `Association ${index}`,
-    sector: (['trade', 'crafts', 'services'] as const)[index % 3]!,
-    province: `Province ${eventId}`,
-    email: `${eventId}-${index}@example.org`,
-    preferredLanguage: index % 2 === 0 ? ('fr' as const) : ('ar' as const),
-    memberOfChamber: true,
-  }));
-}
-
-function planFor(
-  nowMs: number,
-  eventId: string,
-  changes: Partial<TrainingDayDefinitionInput>,
-): TrainingDayPlan {
-  const base = { ...seedDefinition(), ...changes, id: eventId };
-  const date = DateTime.fromMillis(nowMs, { zone: base.timeZone }).plus({ days: 30 });
-  const definition = TrainingDayDefinitionSchema.parse({
-    ...base,
-    date: date.toISODate(),
-    rsvpDeadline: date.minus({ days: 3 }).toISODate(),
-  });
-  return TrainingDayPlanSchema.parse({
-    eventId,
-    definition: { ...definition, id: eventId },
-    schedule: resolveSchedule(definition),
-  });
-}
 
 /** What a scenario drives the workflows with, on either server. */
 interface Recorder {
@@ -328,7 +255,7 @@ async function recordSeedDay(recorder: Recorder, env: TestWorkflowEnvironment): 
   await recorder.status(eventId, (s) => s.followUps.length === 1);
   await new Promise((settle) => setTimeout(settle, 1500));
 
-  const file = (name: string) => join(HISTORIES, `${name}.json`);
+  const file = historyFile;
   await save(client, workflowIds.trainingDay(eventId), file('trainingDayWorkflow-seed-day'));
   await save(
     client,
@@ -365,7 +292,10 @@ async function recordCancelled(recorder: Recorder): Promise<void> {
   const { client } = recorder;
   const eventId = `record-cancel-${randomUUID().slice(0, 8)}`;
   const seed = seedDefinition();
-  const associations = syntheticAssociations(eventId, 3);
+  const associations = syntheticAssociations(3, {
+    prefix: eventId,
+    provinces: [`Province ${eventId}`],
+  });
   await recorder.directory.upsert(associations);
   const plan = planFor(await recorder.nowMs(), eventId, {
     partners: [seed.partners![0]!, seed.partners![1]!],
@@ -413,7 +343,7 @@ async function recordCancelled(recorder: Recorder): Promise<void> {
   };
   for (const [name, workflowId] of Object.entries(children)) {
     await handle(workflowId).result();
-    await save(client, workflowId, join(HISTORIES, `${name}.json`));
+    await save(client, workflowId, historyFile(name));
   }
 }
 
@@ -422,7 +352,10 @@ async function recordContinuedAsNew(recorder: Recorder): Promise<void> {
   const { client } = recorder;
   const eventId = `record-can-${randomUUID().slice(0, 8)}`;
   const seed = seedDefinition();
-  const associations = syntheticAssociations(eventId, 12);
+  const associations = syntheticAssociations(12, {
+    prefix: eventId,
+    provinces: [`Province ${eventId}`],
+  });
   const ids = associations.map((association) => association.id);
   await recorder.directory.upsert(associations);
   const plan = planFor(await recorder.nowMs(), eventId, {
@@ -487,8 +420,8 @@ async function recordContinuedAsNew(recorder: Recorder): Promise<void> {
         undefined;
     }
     if (runs.length < 2) throw new Error(`${type} did not continue as new`);
-    await save(client, workflowId, join(HISTORIES, `${type}-continued-as-new.json`), runs[0]);
-    await save(client, workflowId, join(HISTORIES, `${type}-carried-state.json`), runs.at(-1));
+    await save(client, workflowId, historyFile(`${type}-continued-as-new`), runs[0]);
+    await save(client, workflowId, historyFile(`${type}-carried-state`), runs.at(-1));
   }
   await handle(workflowIds.trainingDay(eventId)).executeUpdate(cancelTrainingDay, {
     args: [{ reason: 'recorded' }],
@@ -522,20 +455,15 @@ async function recordBroken(env: TestWorkflowEnvironment, deps: ActivityDependen
   await save(
     env.client,
     workflowId,
-    join(BROKEN, 'partnerCoordinationWorkflow-waits-before-asking.json'),
+    historyFile('broken/partnerCoordinationWorkflow-waits-before-asking'),
   );
 }
 
-async function main(): Promise<void> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  mkdirSync(BROKEN, { recursive: true });
+/** Records the training day's workflows' histories with `bundle`, today's workflow code. */
+async function recordLifecycleHistories(bundle: { code: string }): Promise<void> {
   const prefix = `multaqa-record:${randomUUID().slice(0, 8)}:`;
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   const smtp = await startEmbeddedSmtp({ port: 0 });
-  const bundle = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../workflows'),
-    logger: quiet,
-  });
   const directory = new AssociationDirectory(redis, prefix);
   const dependenciesFor = (temporal: Client, taskQueue: string): ActivityDependencies => ({
     config: parseConfig({
@@ -629,6 +557,20 @@ async function main(): Promise<void> {
     } while (cursor !== '0');
     redis.disconnect();
   }
+}
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  if (only !== undefined && only !== 'lifecycle' && only !== 'follow-up')
+    throw new Error(`record which histories? lifecycle or follow-up, not "${only}"`);
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  mkdirSync(BROKEN, { recursive: true });
+  const bundle = await bundleWorkflowCode({
+    workflowsPath: require.resolve('../workflows'),
+    logger: quiet,
+  });
+  if (only !== 'follow-up') await recordLifecycleHistories(bundle);
+  if (only !== 'lifecycle') await recordFollowUpHistories(bundle);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import { allHandlersFinished, condition, continueAsNew, setHandler } from '@temporalio/workflow';
-import { CHECK_IN_CHANNELS, CHECK_IN_METHODS, type CheckIn } from '../domain/attendance';
-import { SectorSchema } from '../domain/common';
+import { CheckInCommandSchema, type CheckIn } from '../domain/attendance';
 import { ErrorCodes } from '../domain/errors';
+import { SurveyResponseCommandSchema } from '../domain/lifecycle-commands';
 import type { EventBrief } from '../domain/event-brief';
 import {
   attendanceEventChanged,
@@ -17,27 +17,28 @@ import {
 } from '../domain/messages/attendance';
 import { attendanceReport } from '../domain/messages/training-day';
 import { workflowIds } from '../domain/workflow-ids';
-import { directory, mailBatch } from './lifecycle-activities';
+import { ATTENDANCE_LIMITS } from '../domain/workflow-tuning';
 import {
-  HOUR_MS,
-  MINUTE_MS,
+  Alarm,
+  directory,
   earliest,
+  HOUR_MS,
   isoNow,
+  mailBatch,
+  MINUTE_MS,
   now,
   refuse,
   refuseInput,
+  ReportThrottle,
   resolveTuning,
   runIsLarge,
   signalQuietly,
-  Alarm,
   type ResolvedTuning,
-} from './lifecycle-support';
+  parseCommand,
+} from './kit';
 import { attendanceFiguresOf, checkInOutcomeOf, surveyResultsOf } from './attendance-state';
-import { ReportThrottle } from './report-throttle';
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
-const MAX_UPDATES_PER_RUN = 1000;
-const THANK_YOU_BATCH = 100;
+const { maxUpdatesPerRun: MAX_UPDATES_PER_RUN, thankYouBatch: THANK_YOU_BATCH } = ATTENDANCE_LIMITS;
 
 function validateCheckIn(
   entry: CheckIn,
@@ -45,33 +46,10 @@ function validateCheckIn(
   event: EventBrief,
   tuning: ResolvedTuning,
 ): void {
-  if (!entry || typeof entry.associationId !== 'string' || !SLUG.test(entry.associationId))
-    refuseInput('must be a lower-case slug', 'associationId');
-  if (!CHECK_IN_METHODS.includes(entry.method))
-    refuseInput(`must be one of ${CHECK_IN_METHODS.join(', ')}`, 'method');
-  const attendees = entry.attendees ?? 1;
-  if (!Number.isInteger(attendees) || attendees < 1 || attendees > 50)
-    refuseInput('must be a whole number from 1 to 50', 'attendees');
-  if (entry.checkedInBy !== undefined) {
-    const { channel, actor } = entry.checkedInBy;
-    if (!CHECK_IN_CHANNELS.includes(channel))
-      refuseInput(`must be one of ${CHECK_IN_CHANNELS.join(', ')}`, 'checkedInBy.channel');
-    if (typeof actor !== 'string' || actor.length === 0 || actor.length > 200)
-      refuseInput('must name who checked in', 'checkedInBy.actor');
-  }
+  const { attendees, method, seatsHeld } = parseCommand(CheckInCommandSchema, entry);
   // The booking is read by the client; a link may never let in more than it holds.
-  if (entry.method === 'token' && entry.seatsHeld !== undefined && attendees > entry.seatsHeld)
-    refuseInput(`at most ${entry.seatsHeld}: the seats booked`, 'attendees');
-  if (entry.method === 'walk-in') {
-    const walkIn = entry.walkIn;
-    if (!walkIn || typeof walkIn.name !== 'string' || walkIn.name.trim() === '')
-      refuseInput('a walk-in needs a name', 'walkIn.name');
-    if (typeof walkIn.province !== 'string' || walkIn.province.trim() === '')
-      refuseInput('a walk-in needs a province', 'walkIn.province');
-    // Which sectors exist is the deployment's data, checked at the edge; here only the shape.
-    if (!SectorSchema.safeParse(walkIn.sector).success)
-      refuseInput('must be a sector id', 'walkIn.sector');
-  }
+  if (method === 'token' && seatsHeld !== undefined && attendees > seatsHeld)
+    refuseInput(`at most ${seatsHeld}: the seats booked`, 'attendees');
   if (state.cancelled) refuse(ErrorCodes.wrongPhase, 'the training day was cancelled');
   const opensAt = Date.parse(event.startsAt) - tuning.checkInOpensMinutesBefore * MINUTE_MS;
   if (!state.checkInOpen && now() < opensAt)
@@ -91,15 +69,7 @@ function validateSurveyResponse(
   event: EventBrief,
   surveyEndsAt: number | undefined,
 ): void {
-  if (!response || typeof response.associationId !== 'string')
-    refuseInput('an association is required', 'associationId');
-  if (!Number.isInteger(response.rating) || response.rating < 1 || response.rating > 5)
-    refuseInput('must be 1 to 5', 'rating');
-  if (
-    response.comments !== undefined &&
-    (typeof response.comments !== 'string' || response.comments.length > 2000)
-  )
-    refuseInput('at most 2,000 characters', 'comments');
+  parseCommand(SurveyResponseCommandSchema, response);
   if (state.cancelled) refuse(ErrorCodes.wrongPhase, 'the training day was cancelled');
   if (!isClosed(state, event)) refuse(ErrorCodes.wrongPhase, 'the survey opens after the day');
   if (surveyEndsAt !== undefined && now() > surveyEndsAt)

@@ -1,4 +1,3 @@
-import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
   digestSent,
@@ -6,21 +5,8 @@ import {
   type CoordinationDigestResult,
 } from '../domain/messages/follow-up';
 import { scopedRevision } from '../domain/follow-up-policy';
-import {
-  FOLLOW_UP_LOOKUP_OPTIONS,
-  FOLLOW_UP_MAIL_OPTIONS,
-  partnerRecipient,
-  signalQuietly,
-} from './follow-up-support';
-
-const lookups = proxyActivities<Activities>(FOLLOW_UP_LOOKUP_OPTIONS);
-const mail = proxyActivities<Activities>({
-  ...FOLLOW_UP_MAIL_OPTIONS,
-  heartbeatTimeout: '1 minute',
-});
-
-/** Recipients per mail batch: one activity, one heartbeat-resumable page. */
-const DIGEST_PAGE_SIZE = 200;
+import { DIGEST_PAGE_SIZE } from '../domain/workflow-tuning';
+import { digestMail, lookups, partnerRecipient, signalQuietly } from './kit';
 
 /**
  * One coordination digest, run by the follow-up's Schedule: the news coordinators added since
@@ -56,7 +42,7 @@ export async function coordinationDigestWorkflow(
   };
   if (source.partners.length > 0)
     tally(
-      await mail.sendMessageBatch({
+      await digestMail.sendMessageBatch({
         ...request,
         recipients: source.partners.map(partnerRecipient),
       }),
@@ -70,7 +56,7 @@ export async function coordinationDigestWorkflow(
         limit: DIGEST_PAGE_SIZE,
       });
     if (page.recipients.length > 0)
-      tally(await mail.sendMessageBatch({ ...request, recipients: page.recipients }));
+      tally(await digestMail.sendMessageBatch({ ...request, recipients: page.recipients }));
     offset = page.nextOffset;
   }
   await signalQuietly(input.followUpWorkflowId, digestSent, {

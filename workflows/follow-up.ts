@@ -5,7 +5,7 @@ import {
   condition,
   continueAsNew,
   log,
-  proxyActivities,
+  patched,
   setHandler,
   startChild,
   workflowInfo,
@@ -68,21 +68,24 @@ import {
 } from '../domain/search-attributes';
 import { proposeVisitPairings } from '../domain/visit-pairing';
 import { workflowIds } from '../domain/workflow-ids';
+import { FOLLOW_UP_LIMITS } from '../domain/workflow-tuning';
 import type { trainingDayWorkflow } from './training-day';
 import { networkingVisitWorkflow } from './networking-visit';
 import {
-  FOLLOW_UP_LOOKUP_OPTIONS,
-  FOLLOW_UP_MAIL_OPTIONS,
+  Alarm,
+  WAITS_BY_ALARM,
   asUpdateFailure,
+  followUpMail,
+  lookups,
   coordinatorRecipient,
   parseCommand,
   partnerRecipient,
   refuse,
+  refuseInput,
+  runIsLarge,
   signalQuietly,
-} from './follow-up-support';
-
-const mail = proxyActivities<Activities>(FOLLOW_UP_MAIL_OPTIONS);
-const lookups = proxyActivities<Activities>(FOLLOW_UP_LOOKUP_OPTIONS);
+  now,
+} from './kit';
 
 /**
  * The training-day workflow type, by name: the follow-up starts the next day as a child, and
@@ -91,14 +94,16 @@ const lookups = proxyActivities<Activities>(FOLLOW_UP_LOOKUP_OPTIONS);
 const TRAINING_DAY_WORKFLOW_TYPE = 'trainingDayWorkflow';
 
 /** Bounds that keep the state (carried over continue-as-new) well under a payload's limit. */
-const MAX_HISTORY_ENTRIES = 100;
-const MAX_HISTORY_NOTE = 1000;
-const MAX_PENDING_NEWS = 20;
-const DIGESTED_NEWS_KEPT = 10;
+const {
+  maxHistoryEntries: MAX_HISTORY_ENTRIES,
+  maxHistoryNote: MAX_HISTORY_NOTE,
+  maxPendingNews: MAX_PENDING_NEWS,
+  digestedNewsKept: DIGESTED_NEWS_KEPT,
+  maxVisits: MAX_VISITS,
+  maxNextDays: MAX_NEXT_DAYS,
+} = FOLLOW_UP_LIMITS;
 /** Visits that participants were told of: the follow-up does not close over them. */
 const VISITS_UNDER_WAY: ReadonlyArray<VisitSummary['status']> = ['scheduled', 'held'];
-const MAX_VISITS = 20;
-const MAX_NEXT_DAYS = 10;
 
 const RECORDED_DAY_NOTE =
   'the day was recorded after it took place: no reminder, escalation, digest or visit proposal is sent';
@@ -170,7 +175,6 @@ export async function followUpWorkflow(
     ? pickText(ownerPartner.name, event.organiser.language)
     : pickText(event.organiser.name, event.organiser.language);
 
-  const now = () => Date.now();
   const status = (): FollowUpStatus => followUpStatusAt(state, now());
   const closed = () => Boolean(state.outcome);
 
@@ -251,7 +255,7 @@ export async function followUpWorkflow(
 
   const remindOwner = async () => {
     const ordinal = state.remindersSent + 1;
-    await mail.sendMessage({
+    await followUpMail.sendMessage({
       purpose: 'follow-up-reminder',
       event,
       recipient: owner,
@@ -265,7 +269,7 @@ export async function followUpWorkflow(
   const escalate = async () => {
     const ordinal = state.escalationsSent + 1;
     const coordinator = coordinatorRecipient(event);
-    await mail.sendMessage({
+    await followUpMail.sendMessage({
       purpose: 'follow-up-escalation',
       event,
       recipient: coordinator,
@@ -422,7 +426,8 @@ export async function followUpWorkflow(
   }));
 
   const refuseWhenClosed = () => {
-    if (closed()) refuse(`the follow-up is already closed (${state.outcome!.status})`);
+    if (closed())
+      refuse(ErrorCodes.wrongPhase, `the follow-up is already closed (${state.outcome!.status})`);
   };
 
   setHandler(
@@ -443,6 +448,7 @@ export async function followUpWorkflow(
         const underWay = state.visits.filter((visit) => VISITS_UNDER_WAY.includes(visit.status));
         if (underWay.length > 0)
           refuse(
+            ErrorCodes.wrongPhase,
             `visit ${underWay.map((visit) => `${visit.visitId} (${visit.status})`).join(', ')} is under way: record its report or cancel it first`,
           );
       },
@@ -483,8 +489,7 @@ export async function followUpWorkflow(
       validator: (raw) => {
         refuseWhenClosed();
         const change = parseCommand(FollowUpDueDateSchema, raw);
-        if (Date.parse(change.dueAt) <= now())
-          refuse('dueAt: must be in the future', ErrorCodes.invalidInput, 'dueAt');
+        if (Date.parse(change.dueAt) <= now()) refuseInput('dueAt: must be in the future', 'dueAt');
       },
     },
   );
@@ -505,12 +510,18 @@ export async function followUpWorkflow(
     {
       validator: (raw) => {
         if (kind !== 'coordination')
-          refuse(`news is for coordination follow-ups; this one is "${kind}"`);
+          refuse(
+            ErrorCodes.wrongPhase,
+            `news is for coordination follow-ups; this one is "${kind}"`,
+          );
         refuseWhenClosed();
         parseCommand(DigestNewsSchema, raw);
         const pending = state.news.filter((item) => item.seq > state.digest.digestedUpTo);
         if (pending.length >= MAX_PENDING_NEWS)
-          refuse(`${MAX_PENDING_NEWS} news items already wait for the next digest`);
+          refuse(
+            ErrorCodes.wrongPhase,
+            `${MAX_PENDING_NEWS} news items already wait for the next digest`,
+          );
       },
     },
   );
@@ -566,14 +577,18 @@ export async function followUpWorkflow(
       validator: (raw) => {
         if (kind !== 'further-training' && kind !== 'capacity-building')
           refuse(
+            ErrorCodes.wrongPhase,
             `a next training day comes from further-training or capacity-building follow-ups; this one is "${kind}"`,
           );
         refuseWhenClosed();
         const request = parseCommand(NextTrainingDayRequestSchema, raw);
         if (request.date && request.date < new Date(now()).toISOString().slice(0, 10))
-          refuse('date: must not be in the past', ErrorCodes.invalidInput, 'date');
+          refuseInput('date: must not be in the past', 'date');
         if (state.nextEventIds.length + reservedNextDays >= MAX_NEXT_DAYS)
-          refuse(`at most ${MAX_NEXT_DAYS} training days follow from one recommendation`);
+          refuse(
+            ErrorCodes.wrongPhase,
+            `at most ${MAX_NEXT_DAYS} training days follow from one recommendation`,
+          );
       },
     },
   );
@@ -602,11 +617,14 @@ export async function followUpWorkflow(
     {
       validator: (raw) => {
         if (kind !== 'networking-visits')
-          refuse(`visits belong to networking-visits follow-ups; this one is "${kind}"`);
+          refuse(
+            ErrorCodes.wrongPhase,
+            `visits belong to networking-visits follow-ups; this one is "${kind}"`,
+          );
         refuseWhenClosed();
         parseCommand(VisitPairingOverrideSchema, raw);
         if (state.visits.length + reservedVisits >= MAX_VISITS)
-          refuse(`at most ${MAX_VISITS} visits per follow-up`);
+          refuse(ErrorCodes.wrongPhase, `at most ${MAX_VISITS} visits per follow-up`);
       },
     },
   );
@@ -639,11 +657,14 @@ export async function followUpWorkflow(
   )
     await startDigest();
 
+  const alarm = new Alarm();
   while (!closed()) {
     const seen = changes;
     const wakeAt = nextFollowUpWake(state, timing, now());
     const wakeUp = () => closed() || changes !== seen;
-    if (wakeAt === undefined) await condition(wakeUp);
+    if (patched(WAITS_BY_ALARM)) await alarm.wait(wakeUp, wakeAt);
+    // Histories recorded before the patch: a timer cancelled when a change came first.
+    else if (wakeAt === undefined) await condition(wakeUp);
     else if (wakeAt > now()) await condition(wakeUp, wakeAt - now());
     if (closed()) break;
 
@@ -657,8 +678,7 @@ export async function followUpWorkflow(
     }
     await reportToDay();
 
-    const info = workflowInfo();
-    if (info.continueAsNewSuggested || info.historyLength > policy.maxHistoryEvents) {
+    if (runIsLarge(policy)) {
       await condition(allHandlersFinished);
       if (!closed()) await continueAsNew<typeof followUpWorkflow>(input, { ...options, state });
     }

@@ -1,11 +1,10 @@
 import {
   allHandlersFinished,
   condition,
-  proxyActivities,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { Activities } from '../activities';
 import { ErrorCodes } from '../domain/errors';
 import { pickText } from '../domain/common';
 import {
@@ -40,17 +39,18 @@ import {
   type VisitSummary,
 } from '../domain/networking-visit';
 import {
-  FOLLOW_UP_LOOKUP_OPTIONS,
-  FOLLOW_UP_MAIL_OPTIONS,
+  Alarm,
+  WAITS_BY_ALARM,
   asUpdateFailure,
+  followUpMail,
+  lookups,
   coordinatorRecipient,
   parseCommand,
   refuse,
+  refuseInput,
   signalQuietly,
-} from './follow-up-support';
-
-const mail = proxyActivities<Activities>(FOLLOW_UP_MAIL_OPTIONS);
-const lookups = proxyActivities<Activities>(FOLLOW_UP_LOOKUP_OPTIONS);
+  now,
+} from './kit';
 
 /** What tells the host, in the invitation, that the visitors come to it. */
 const HOST_NOTE = {
@@ -113,7 +113,6 @@ export async function networkingVisitWorkflow(input: NetworkingVisitInput): Prom
   const policy: VisitPolicy = { ...DEFAULT_VISIT_POLICY, ...input.policy };
   const { event, visitId } = input;
   const workflowId = workflowInfo().workflowId;
-  const now = () => Date.now();
   const stamp = () => new Date(now()).toISOString();
 
   let pairing = input.pairing;
@@ -236,7 +235,7 @@ export async function networkingVisitWorkflow(input: NetworkingVisitInput): Prom
     scope: string,
     ordinal: number,
   ) =>
-    mail.sendMessage({
+    followUpMail.sendMessage({
       purpose,
       event,
       recipient: recipientOf(participant),
@@ -273,7 +272,7 @@ export async function networkingVisitWorkflow(input: NetworkingVisitInput): Prom
   };
 
   const askForReport = async () => {
-    await mail.sendMessage({
+    await followUpMail.sendMessage({
       purpose: 'follow-up-reminder',
       event,
       recipient: coordinatorRecipient(event),
@@ -293,7 +292,8 @@ export async function networkingVisitWorkflow(input: NetworkingVisitInput): Prom
 
   const refuseUnless = (allowed: readonly VisitStatus[], action: string) => {
     const current = status();
-    if (!allowed.includes(current)) refuse(`cannot ${action}: the visit is ${current}`);
+    if (!allowed.includes(current))
+      refuse(ErrorCodes.wrongPhase, `cannot ${action}: the visit is ${current}`);
   };
 
   // ---- Messages ----
@@ -373,8 +373,8 @@ export async function networkingVisitWorkflow(input: NetworkingVisitInput): Prom
         const answer = parseCommand(VisitInvitationAnswerSchema, raw);
         if (!participants.some((participant) => participant.associationId === answer.associationId))
           refuse(
-            `associationId: "${answer.associationId}" is not part of this visit`,
             ErrorCodes.notFound,
+            `associationId: "${answer.associationId}" is not part of this visit`,
             'associationId',
           );
       },
@@ -397,7 +397,7 @@ export async function networkingVisitWorkflow(input: NetworkingVisitInput): Prom
         refuseUnless(['confirmed', 'scheduled'], 'schedule the visit');
         const command = parseCommand(VisitScheduleSchema, raw);
         if (Date.parse(command.startsAt) <= now())
-          refuse('date: the visit must be in the future', ErrorCodes.invalidInput, 'date');
+          refuseInput('date: the visit must be in the future', 'date');
       },
     },
   );
@@ -446,10 +446,16 @@ export async function networkingVisitWorkflow(input: NetworkingVisitInput): Prom
   // ---- Life ----
 
   await reportToFollowUp('pairing proposed');
-  const reviewed = await condition(
-    () => approved || Boolean(cancelledReason),
-    policy.proposalReviewHours * HOUR_MS,
-  );
+  const alarm = new Alarm();
+  const reviewDone = () => approved || Boolean(cancelledReason);
+  let reviewed: boolean;
+  if (patched(WAITS_BY_ALARM)) {
+    await alarm.wait(reviewDone, now() + policy.proposalReviewHours * HOUR_MS);
+    reviewed = reviewDone();
+  } else {
+    // Histories recorded before the patch: a timer cancelled when the review came first.
+    reviewed = await condition(reviewDone, policy.proposalReviewHours * HOUR_MS);
+  }
   if (!cancelledReason) {
     await sendInvitations();
     await reportToFollowUp(
@@ -471,7 +477,9 @@ export async function networkingVisitWorkflow(input: NetworkingVisitInput): Prom
       wakes.push(visitEndsAt()! + policy.reportReminderHoursAfter * HOUR_MS);
     const wakeAt = wakes.length > 0 ? Math.min(...wakes) : undefined;
     const wakeUp = () => changes !== seen || TERMINAL.includes(status());
-    if (wakeAt === undefined) await condition(wakeUp);
+    if (patched(WAITS_BY_ALARM)) await alarm.wait(wakeUp, wakeAt);
+    // Histories recorded before the patch: a timer cancelled when a change came first.
+    else if (wakeAt === undefined) await condition(wakeUp);
     else if (wakeAt > now()) await condition(wakeUp, wakeAt - now());
 
     const after = status();

@@ -1,6 +1,7 @@
 import { allHandlersFinished, continueAsNew, setHandler } from '@temporalio/workflow';
 import { pickText } from '../domain/common';
 import { ErrorCodes } from '../domain/errors';
+import { PartnerAnswerSchema } from '../domain/lifecycle-commands';
 import type { EventBrief } from '../domain/event-brief';
 import type { MessageRecipient, SendMessageRequest } from '../domain/messages/mail';
 import {
@@ -12,32 +13,22 @@ import {
   type PartnerCoordinationState,
 } from '../domain/messages/partner';
 import { partnerSettled, type PartnerView } from '../domain/messages/training-day';
-import { CONTRIBUTIONS, type PartnerInstitution } from '../domain/partner';
 import { workflowIds } from '../domain/workflow-ids';
-import { mail } from './lifecycle-activities';
 import {
-  HOUR_MS,
+  Alarm,
   coordinatorRecipient,
   earliest,
+  HOUR_MS,
   isoNow,
+  mail,
   now,
+  partnerRecipient,
   refuse,
-  refuseInput,
   resolveTuning,
   runIsLarge,
   signalQuietly,
-  Alarm,
-} from './lifecycle-support';
-
-function partnerRecipient(partner: PartnerInstitution): MessageRecipient {
-  return {
-    id: partner.id,
-    kind: 'partner',
-    name: partner.contactName,
-    email: partner.email,
-    language: partner.language,
-  };
-}
+  parseCommand,
+} from './kit';
 
 function initialState(input: PartnerCoordinationInput): PartnerCoordinationState {
   return {
@@ -67,16 +58,7 @@ function validateAnswer(answer: PartnerAnswer, state: PartnerCoordinationState):
       ErrorCodes.alreadyAnswered,
       `partner "${state.view.partnerId}" already ${state.view.status}`,
     );
-  if (answer?.answer === 'decline') return;
-  if (answer?.answer !== 'confirm') refuseInput('must be confirm or decline', 'answer');
-  if (!Array.isArray(answer.contributions) || answer.contributions.length === 0)
-    refuseInput('name at least one contribution', 'contributions');
-  for (const contribution of answer.contributions)
-    if (!CONTRIBUTIONS.includes(contribution))
-      refuseInput(
-        `unknown contribution "${String(contribution)}" (one of ${CONTRIBUTIONS.join(', ')})`,
-        'contributions',
-      );
+  parseCommand(PartnerAnswerSchema, answer);
 }
 
 /**

@@ -12,15 +12,15 @@ import {
 import { seatLedgerReport } from '../domain/messages/training-day';
 import { shardOf, workflowIds } from '../domain/workflow-ids';
 import {
+  Alarm,
   earliest,
   inBatches,
   now,
+  ReportThrottle,
   resolveTuning,
   runIsLarge,
   signalQuietly,
-  Alarm,
-} from './lifecycle-support';
-import { ReportThrottle } from './report-throttle';
+} from './kit';
 import { SeatBook, type SeatDecision } from './seat-ledger-state';
 
 /**

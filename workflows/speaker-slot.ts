@@ -6,8 +6,8 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type { AgendaItem } from '../domain/agenda';
-import { LANGUAGES } from '../domain/common';
 import { ErrorCodes } from '../domain/errors';
+import { SpeakerAnswerSchema, SpeakerReplacementSchema } from '../domain/lifecycle-commands';
 import type { EventBrief } from '../domain/event-brief';
 import type { MessageRecipient, SendMessageRequest } from '../domain/messages/mail';
 import {
@@ -22,21 +22,21 @@ import {
 import { speakerSlotChanged, type SpeakerSlotView } from '../domain/messages/training-day';
 import type { Speaker } from '../domain/speaker';
 import { workflowIds } from '../domain/workflow-ids';
-import { mail } from './lifecycle-activities';
 import {
-  HOUR_MS,
-  MINUTE_MS,
+  Alarm,
   coordinatorRecipient,
   earliest,
+  HOUR_MS,
   isoNow,
+  mail,
+  MINUTE_MS,
   now,
   refuse,
-  refuseInput,
   resolveTuning,
   runIsLarge,
   signalQuietly,
-  Alarm,
-} from './lifecycle-support';
+  parseCommand,
+} from './kit';
 
 function speakerRecipient(speaker: Speaker): MessageRecipient {
   return {
@@ -77,20 +77,6 @@ function initialState(input: SpeakerSlotInput): SpeakerSlotState {
   };
 }
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,62}$/;
-
-function validateSpeaker(speaker: Speaker | undefined): void {
-  if (!speaker || typeof speaker !== 'object') refuseInput('a speaker is required', 'speaker');
-  if (typeof speaker.id !== 'string' || !SLUG.test(speaker.id))
-    refuseInput('must be a lower-case slug', 'speaker.id');
-  if (typeof speaker.name !== 'string' || speaker.name.trim() === '')
-    refuseInput('must not be empty', 'speaker.name');
-  if (typeof speaker.email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(speaker.email))
-    refuseInput('must be an email address', 'speaker.email');
-  if (!LANGUAGES.includes(speaker.language))
-    refuseInput(`must be one of ${LANGUAGES.join(', ')}`, 'speaker.language');
-}
-
 function refuseIfClosed(state: SpeakerSlotState): void {
   if (state.cancelled || state.view.status === 'cancelled')
     refuse(ErrorCodes.wrongPhase, 'this slot was cancelled');
@@ -99,8 +85,7 @@ function refuseIfClosed(state: SpeakerSlotState): void {
 
 function validateAnswer(answer: SpeakerAnswer, state: SpeakerSlotState): void {
   refuseIfClosed(state);
-  if (answer?.answer !== 'confirm' && answer?.answer !== 'decline')
-    refuseInput('must be confirm or decline', 'answer');
+  parseCommand(SpeakerAnswerSchema, answer);
   const { status, replacementReason } = state.view;
   if (answer.answer === 'confirm' && status === 'confirmed')
     refuse(ErrorCodes.alreadyAnswered, `${state.view.speakerName} already confirmed`);
@@ -175,7 +160,7 @@ export async function speakerSlotWorkflow(input: SpeakerSlotInput): Promise<Spea
     {
       validator: (request) => {
         refuseIfClosed(state);
-        validateSpeaker(request?.speaker);
+        parseCommand(SpeakerReplacementSchema, request);
         const { status } = state.view;
         if (
           request.speaker.id === state.speaker.id &&

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { AgendaSchema, findAgendaProblems } from '../domain/agenda';
 import { pickText } from '../domain/common';
 import { ErrorCodes } from '../domain/errors';
+import { AdvanceRequestSchema, CancelRequestSchema } from '../domain/lifecycle-commands';
 import { RecommendationSchema, type Recommendation } from '../domain/follow-up';
 import type { FollowUpInput } from '../domain/messages/follow-up';
 import { attendanceEventChanged } from '../domain/messages/attendance';
@@ -52,22 +53,25 @@ import { workflowIds } from '../domain/workflow-ids';
 import { attendanceWorkflow } from './attendance';
 import { followUpWorkflow } from './follow-up';
 import { invitationShardWorkflow } from './invitation-shard';
-import { directory, mail, readModel } from './lifecycle-activities';
 import {
-  HOUR_MS,
-  MINUTE_MS,
+  Alarm,
   coordinatorRecipient,
+  directory,
   earliest,
+  HOUR_MS,
   inBatches,
   isoNow,
+  mail,
+  MINUTE_MS,
   now,
+  readModel,
   refuse,
   refuseInput,
   resolveTuning,
   runIsLarge,
   signalQuietly,
-  Alarm,
-} from './lifecycle-support';
+  parseCommand,
+} from './kit';
 import { partnerCoordinationWorkflow } from './partner-coordination';
 import { seatLedgerWorkflow } from './seat-ledger';
 import { speakerSlotWorkflow } from './speaker-slot';
@@ -377,7 +381,8 @@ export async function trainingDayWorkflow(
     },
     {
       validator: (request) => {
-        const problem = advanceProblem(state.requestedPhase ?? state.phase, request?.to);
+        const { to } = parseCommand(AdvanceRequestSchema, request);
+        const problem = advanceProblem(state.requestedPhase ?? state.phase, to);
         if (problem) refuse(ErrorCodes.wrongPhase, problem, 'to');
       },
     },
@@ -424,9 +429,7 @@ export async function trainingDayWorkflow(
     },
     {
       validator: (request) => {
-        if (typeof request?.reason !== 'string' || request.reason.trim() === '')
-          refuseInput('say why the day is cancelled', 'reason');
-        if (request.reason.length > 300) refuseInput('at most 300 characters', 'reason');
+        parseCommand(CancelRequestSchema, request);
         if (state.phase === 'cancelled' || phaseRank(state.phase) >= phaseRank('closed'))
           refuse(ErrorCodes.wrongPhase, `a training day cannot be cancelled once ${state.phase}`);
       },
@@ -468,13 +471,9 @@ export async function trainingDayWorkflow(
             ErrorCodes.wrongPhase,
             `recommendations are recorded during or after the day (now ${state.phase})`,
           );
-        const parsed = RecommendationSchema.safeParse(input);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0]!;
-          refuseInput(issue.message, issue.path.map(String).join('.') || undefined);
-        }
-        if (state.recommendations.some((known) => known.id === parsed.data.id))
-          refuseInput(`a recommendation "${parsed.data.id}" already exists`, 'id');
+        const { id } = parseCommand(RecommendationSchema, input);
+        if (state.recommendations.some((known) => known.id === id))
+          refuseInput(`a recommendation "${id}" already exists`, 'id');
       },
     },
   );

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FreeTextSchema, SlugSchema } from '../../domain/common';
+import { SurveyRatingSchema, SurveyResponseCommandSchema } from '../../domain/lifecycle-commands';
 import {
   CheckInSchema,
   type CheckedInBy,
@@ -24,13 +24,10 @@ import { findInvitee } from './registrations';
 import { parseOrThrow } from '../validation';
 import { withWorkflowErrors } from '../workflow-errors';
 
-export const SurveyResponseSchema = z
-  .object({
-    associationId: SlugSchema,
-    rating: z.coerce.number().int().min(1, 'must be 1 to 5').max(5, 'must be 1 to 5'),
-    comments: FreeTextSchema.max(2000).optional(),
-  })
-  .strict();
+/** The survey command, with the rating as a form sends it (text). */
+export const SurveyResponseSchema = SurveyResponseCommandSchema.extend({
+  rating: z.coerce.number().pipe(SurveyRatingSchema),
+});
 
 function attendance(connections: Connections, eventId: string) {
   return connections.temporal.workflow.getHandle(workflowIds.attendance(eventId));

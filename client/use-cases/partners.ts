@@ -1,24 +1,13 @@
-import { z } from 'zod';
-import { SingleLineTextSchema, SlugSchema } from '../../domain/common';
+import { SlugSchema } from '../../domain/common';
+import { PartnerAnswerSchema } from '../../domain/lifecycle-commands';
 import { answerPartnerRequest, type PartnerAnswer } from '../../domain/messages/partner';
 import type { PartnerView } from '../../domain/messages/training-day';
-import { ContributionSchema } from '../../domain/partner';
 import { workflowIds } from '../../domain/workflow-ids';
 import type { Connections } from '../connections';
 import { parseOrThrow } from '../validation';
 import { withWorkflowErrors } from '../workflow-errors';
 
-/** A partner institution's answer, as a coordinator records it. */
-export const PartnerAnswerSchema = z.discriminatedUnion('answer', [
-  z
-    .object({
-      answer: z.literal('confirm'),
-      contributions: z.array(ContributionSchema).min(1, 'name at least one contribution'),
-      note: SingleLineTextSchema.optional(),
-    })
-    .strict(),
-  z.object({ answer: z.literal('decline'), note: SingleLineTextSchema.optional() }).strict(),
-]);
+export { PartnerAnswerSchema };
 
 /** Records a partner's confirmation or decline on its coordination workflow. */
 export async function answerPartner(

@@ -1,24 +1,17 @@
-import { z } from 'zod';
-import { SingleLineTextSchema, SlugSchema } from '../../domain/common';
+import { SlugSchema } from '../../domain/common';
+import { SpeakerAnswerSchema, SpeakerReplacementSchema } from '../../domain/lifecycle-commands';
 import {
   answerSpeakerInvitation,
   replaceSpeaker,
   type SpeakerAnswer,
 } from '../../domain/messages/speaker-slot';
 import type { SpeakerSlotView } from '../../domain/messages/training-day';
-import { SpeakerSchema } from '../../domain/speaker';
 import { workflowIds } from '../../domain/workflow-ids';
 import type { Connections } from '../connections';
 import { parseOrThrow } from '../validation';
 import { withWorkflowErrors } from '../workflow-errors';
 
-/** A speaker's answer to the invitation for one agenda slot. */
-export const SpeakerAnswerSchema = z.discriminatedUnion('answer', [
-  z.object({ answer: z.literal('confirm') }).strict(),
-  z.object({ answer: z.literal('decline'), note: SingleLineTextSchema.optional() }).strict(),
-]);
-
-export const SpeakerReplacementSchema = z.object({ speaker: SpeakerSchema }).strict();
+export { SpeakerAnswerSchema, SpeakerReplacementSchema };
 
 function slot(connections: Connections, eventId: string, agendaItemId: string) {
   parseOrThrow(SlugSchema, agendaItemId, 'agendaItemId');

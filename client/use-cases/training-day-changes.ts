@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AgendaSchema, findAgendaProblems } from '../../domain/agenda';
 import { moveAgendaWithDay } from '../../domain/agenda-edits';
 import { LocalDateSchema, LocalTimeSchema, SingleLineTextSchema } from '../../domain/common';
+import { AdvanceRequestSchema, CancelRequestSchema } from '../../domain/lifecycle-commands';
 import { RecommendationSchema, type Recommendation } from '../../domain/follow-up';
 import {
   addRecommendation,
@@ -11,7 +12,7 @@ import {
   type RescheduleCommand,
 } from '../../domain/messages/training-day';
 import { instantToLocal, resolveSchedule } from '../../domain/schedule';
-import { TrainingDayPhaseSchema, type TrainingDayPhase } from '../../domain/training-day';
+import type { TrainingDayPhase } from '../../domain/training-day';
 import { workflowIds } from '../../domain/workflow-ids';
 import { agendaProblemsError } from './agenda-changes';
 import type { Connections } from '../connections';
@@ -42,11 +43,7 @@ export const RescheduleRequestSchema = z
       });
   });
 
-export const CancelRequestSchema = z.object({ reason: SingleLineTextSchema }).strict();
-
-export const AdvanceRequestSchema = z
-  .object({ to: TrainingDayPhaseSchema, reason: SingleLineTextSchema.optional() })
-  .strict();
+export { AdvanceRequestSchema, CancelRequestSchema };
 
 function trainingDay(connections: Connections, eventId: string) {
   return connections.temporal.workflow.getHandle(workflowIds.trainingDay(eventId));

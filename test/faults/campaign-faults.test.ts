@@ -6,12 +6,8 @@ import { createTrainingDay, readTrainingDayStatus } from '../../client/use-cases
 import { parseConfig } from '../../domain/config';
 import { workflowIds } from '../../domain/workflow-ids';
 import { SmtpRelay } from '../integration/mail-smtp-proxy';
-import {
-  eventually,
-  registrationOnly,
-  seedDefinition,
-  syntheticAssociations,
-} from '../integration/lifecycle-harness';
+import { eventually } from '../support/workflow-harness';
+import { registrationOnly, seedDefinition, syntheticAssociations } from '../support/training-days';
 import { connectTestRedis } from '../support/redis';
 import { SmtpSink } from '../support/smtp-sink';
 import { TEST_LINK_SECRET } from '../support/stack';
@@ -130,8 +126,8 @@ describe('a campaign through worker kills and an SMTP outage', () => {
     const status = await eventually(
       () => readTrainingDayStatus({ temporal: temporal.client }, eventId),
       (current) => current.registration.invited === CAMPAIGN,
-      60_000,
       'the day counting its invitees',
+      60_000,
     );
     expect(status.registration.undeliverable).toBe(0);
     const description = await temporal.client.workflow

@@ -3,13 +3,8 @@ import { AssociationDirectory } from '../../stores/association-directory';
 import { startHttpServer } from '../../client/http/server';
 import { readWaitingList } from '../../client/use-cases/registrations';
 import { createTrainingDay, readTrainingDayStatus } from '../../client/use-cases/training-days';
-import {
-  eventually,
-  messagesOf,
-  registrationOnly,
-  seedDefinition,
-  syntheticAssociations,
-} from '../integration/lifecycle-harness';
+import { eventually, messagesOf } from '../support/workflow-harness';
+import { registrationOnly, seedDefinition, syntheticAssociations } from '../support/training-days';
 import { startTestStack, type TestStack } from '../support/stack';
 import { uniqueId } from '../support/temporal';
 
@@ -134,8 +129,8 @@ describe('an RSVP storm against capacity', () => {
       const settled = await eventually(
         () => readTrainingDayStatus({ temporal: stack.temporal.client }, eventId),
         (status) => status.registration.accepted + status.registration.waitlisted === INVITEES,
-        120_000,
         'every answer counted',
+        120_000,
       );
       expect(settled.registration.accepted).toBe(CAPACITY);
       expect(settled.registration.seatsTaken).toBe(CAPACITY);
@@ -174,8 +169,8 @@ describe('an RSVP storm against capacity', () => {
         (status) =>
           status.registration.accepted === CAPACITY &&
           status.registration.waitlisted === INVITEES - CAPACITY - WITHDRAWALS,
-        120_000,
         'promotions after the withdrawals',
+        120_000,
       );
       expect(after.registration.seatsTaken).toBe(CAPACITY);
       await stack.smtp.waitFor(() => ofEvent('waitlist-promotion').length === WITHDRAWALS, 60_000);

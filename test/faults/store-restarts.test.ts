@@ -20,13 +20,8 @@ import {
   startTemporalDevServer,
   type RunningDevServer,
 } from '../../scripts/stack/temporal-dev-server';
-import {
-  eventually,
-  messagesOf,
-  registrationOnly,
-  seedDefinition,
-  syntheticAssociations,
-} from '../integration/lifecycle-harness';
+import { eventually, messagesOf } from '../support/workflow-harness';
+import { registrationOnly, seedDefinition, syntheticAssociations } from '../support/training-days';
 import { SmtpSink } from '../support/smtp-sink';
 import { TEST_LINK_SECRET } from '../support/stack';
 import { quietTemporalRuntime, uniqueId, uniqueTaskQueue } from '../support/temporal';
@@ -172,8 +167,8 @@ describe('campaigns through a Temporal restart, a Redis restart and a Redis flus
     const status = await eventually(
       () => statusOf(eventId),
       (current) => current.registration.invited === CAMPAIGN,
-      120_000,
       'the day counting its invitees after the restart',
+      120_000,
     );
     expect(status.registration.undeliverable).toBe(0);
     expect((await describeDay(eventId)).status.name).toBe('RUNNING');
@@ -194,8 +189,8 @@ describe('campaigns through a Temporal restart, a Redis restart and a Redis flus
     await eventually(
       () => statusOf(eventId),
       (current) => current.registration.accepted === 1,
-      60_000,
       'the answer counted',
+      60_000,
     );
     await sink.waitFor(
       () => messagesOf(sink.messages, 'rsvp-confirmation', first.email).length === 1,
@@ -231,8 +226,8 @@ describe('campaigns through a Temporal restart, a Redis restart and a Redis flus
     const status = await eventually(
       () => statusOf(eventId),
       (current) => current.registration.invited === CAMPAIGN,
-      120_000,
       'the day counting its invitees after the Redis restart',
+      120_000,
     );
     expect(status.registration.undeliverable).toBe(0);
     expect((await describeDay(eventId)).status.name).toBe('RUNNING');
@@ -265,8 +260,8 @@ describe('campaigns through a Temporal restart, a Redis restart and a Redis flus
     const status = await eventually(
       () => statusOf(eventId),
       (current) => current.registration.invited === CAMPAIGN,
-      120_000,
       'the day counting its invitees after the flush',
+      120_000,
     );
     expect(status.registration.undeliverable).toBe(0);
     expect((await describeDay(eventId)).status.name).toBe('RUNNING');

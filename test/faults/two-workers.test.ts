@@ -6,12 +6,8 @@ import { AssociationDirectory } from '../../stores/association-directory';
 import { createTrainingDay, readTrainingDayStatus } from '../../client/use-cases/training-days';
 import { parseConfig } from '../../domain/config';
 import { workflowIds } from '../../domain/workflow-ids';
-import {
-  eventually,
-  registrationOnly,
-  seedDefinition,
-  syntheticAssociations,
-} from '../integration/lifecycle-harness';
+import { eventually } from '../support/workflow-harness';
+import { registrationOnly, seedDefinition, syntheticAssociations } from '../support/training-days';
 import { connectTestRedis } from '../support/redis';
 import { SmtpSink } from '../support/smtp-sink';
 import { TEST_LINK_SECRET } from '../support/stack';
@@ -116,8 +112,8 @@ describe('two workers on one task queue, one of them stopped mid-campaign', () =
               pair.some((child) => activity.lastWorkerIdentity?.startsWith(`${child.pid}@`)),
           ),
         (activity) => activity !== undefined,
-        60_000,
         'a batch running on one of the two workers',
+        60_000,
       );
       const child = pair.find((worker) =>
         started!.lastWorkerIdentity!.startsWith(`${worker.pid}@`),
@@ -133,8 +129,8 @@ describe('two workers on one task queue, one of them stopped mid-campaign', () =
       const status = await eventually(
         () => readTrainingDayStatus({ temporal: temporal.client }, eventId),
         (current) => current.registration.invited === CAMPAIGN,
-        60_000,
         'the day counting its invitees',
+        60_000,
       );
       expect(status.registration.undeliverable).toBe(0);
     };

@@ -5,7 +5,7 @@ import { readTrainingDayStatus } from '../../client/use-cases/training-days';
 import { advanceDay } from '../../client/use-cases/training-day-changes';
 import { runCli } from '../support/cli';
 import { type TestStack, startTestHttpServer, startTestStack } from '../support/stack';
-import { eventually } from './lifecycle-harness';
+import { eventually } from '../support/workflow-harness';
 import { linkPath, openInvitations } from './open-day-fixture';
 
 const COORDINATOR_KEY = 'coordinator-key-check-in-0123456789';
@@ -64,8 +64,8 @@ describe('check-in is tied to the booking (issue 14, point 2)', () => {
     await eventually(
       async () => (await fetch(`${server.url}${checkInLink('potiers-safi')}`)).text(),
       (door) => door.includes('<form'),
-      30_000,
       'door open',
+      30_000,
     );
   });
   afterAll(async () => {
@@ -198,8 +198,8 @@ describe('check-in is tied to the booking (issue 14, point 2)', () => {
       () => readTrainingDayStatus({ temporal: stack.temporal.client }, eventId),
       (status) =>
         status.attendance.checkedIn === all.length && status.attendance.attendees === attendees,
-      30_000,
       'the day counting each check-in once',
+      30_000,
     );
   });
 });

@@ -1,7 +1,7 @@
 import { advanceDay } from '../../client/use-cases/training-day-changes';
 import { readStatus } from '../../client/use-cases/training-days';
 import { type TestStack, startTestHttpServer, startTestStack } from '../support/stack';
-import { eventually } from './lifecycle-harness';
+import { eventually } from '../support/workflow-harness';
 import { ASSOCIATIONS_CSV, linkPath, openInvitations } from './open-day-fixture';
 
 const ASSOCIATIONS = ASSOCIATIONS_CSV.split('\n')

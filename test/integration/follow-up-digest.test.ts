@@ -11,14 +11,14 @@ import { workflowIds } from '../../domain/workflow-ids';
 import { attendanceWorkflow, followUpWorkflow } from '../../workflows';
 import { startTestStack, type TestStack } from '../support/stack';
 import { uniqueId } from '../support/temporal';
+import { messagesFor } from '../support/workflow-harness';
 import {
-  SEED_RECOMMENDATIONS,
   briefOf,
   exampleAssociations,
   followUpInputFor,
-  messagesFor,
+  SEED_RECOMMENDATIONS,
   seedPlanOn,
-} from './follow-up-fixtures';
+} from '../support/training-days';
 
 const DAY = 86_400_000;
 const ATTENDEES = ['potiers-safi', 'tujjar-souk-safi', 'couturiers-youssoufia'];

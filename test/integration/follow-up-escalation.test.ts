@@ -12,20 +12,19 @@ import { workflowIds } from '../../domain/workflow-ids';
 import { followUpWorkflow, trainingDayWorkflow } from '../../workflows';
 import { uniqueId } from '../support/temporal';
 import {
-  SEED_RECOMMENDATIONS,
-  followUpInputFor,
+  EXAMPLE_BASE_URL,
   messagesFor,
-  seedPlanOn,
-  startTimeSkippingStack,
-  type TimeSkippingStack,
-} from './follow-up-fixtures';
+  startWorkflowHarness,
+  type WorkflowHarness,
+} from '../support/workflow-harness';
+import { followUpInputFor, SEED_RECOMMENDATIONS, seedPlanOn } from '../support/training-days';
 
 const DAY = 86_400_000;
 const COORDINATOR = 'coordination@ccis-safi.example.org';
 const ADS = 'coordination@ads-marrakech-safi.example.org';
 
 /** The follow-up reports the training day received, read from its history. */
-async function reportsReceived(stack: TimeSkippingStack, workflowId: string) {
+async function reportsReceived(stack: WorkflowHarness, workflowId: string) {
   const history = await stack.env.client.workflow.getHandle(workflowId).fetchHistory();
   const converter = stack.env.client.options.loadedDataConverter.payloadConverter;
   return (history.events ?? [])
@@ -40,14 +39,14 @@ async function reportsReceived(stack: TimeSkippingStack, workflowId: string) {
     );
 }
 
-function eventMessages(stack: TimeSkippingStack, purpose: string, eventId: string) {
+function eventMessages(stack: WorkflowHarness, purpose: string, eventId: string) {
   return messagesFor(stack.smtp, purpose).filter(
     (message) => String(message.parsed.headers.get('x-multaqa-event')) === eventId,
   );
 }
 
 async function startDayAndFollowUp(
-  stack: TimeSkippingStack,
+  stack: WorkflowHarness,
   options: { dueInDays: number; policy?: Record<string, number> },
 ) {
   const now = await stack.env.currentTimeMs();
@@ -75,9 +74,13 @@ async function startDayAndFollowUp(
 }
 
 describe('a follow-up nobody closes in time (time skipping: months in seconds)', () => {
-  let stack: TimeSkippingStack;
+  let stack: WorkflowHarness;
   beforeAll(async () => {
-    stack = await startTimeSkippingStack('follow-up-escalation', { restartable: true });
+    stack = await startWorkflowHarness('follow-up-escalation', {
+      exampleAssociations: true,
+      publicBaseUrl: EXAMPLE_BASE_URL,
+      restartable: true,
+    });
   });
   afterAll(async () => {
     await stack?.stop();

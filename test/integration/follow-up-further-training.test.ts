@@ -7,20 +7,22 @@ import { workflowIds } from '../../domain/workflow-ids';
 import { followUpWorkflow, trainingDayWorkflow } from '../../workflows';
 import { uniqueId } from '../support/temporal';
 import {
-  SEED_RECOMMENDATIONS,
-  followUpInputFor,
+  EXAMPLE_BASE_URL,
   messagesFor,
-  seedPlanOn,
-  startTimeSkippingStack,
-  type TimeSkippingStack,
-} from './follow-up-fixtures';
+  startWorkflowHarness,
+  type WorkflowHarness,
+} from '../support/workflow-harness';
+import { followUpInputFor, SEED_RECOMMENDATIONS, seedPlanOn } from '../support/training-days';
 
 const DAY = 86_400_000;
 
 describe('further training: the next training day created as a draft from a recommendation (time skipping)', () => {
-  let stack: TimeSkippingStack;
+  let stack: WorkflowHarness;
   beforeAll(async () => {
-    stack = await startTimeSkippingStack('follow-up-further-training');
+    stack = await startWorkflowHarness('follow-up-further-training', {
+      exampleAssociations: true,
+      publicBaseUrl: EXAMPLE_BASE_URL,
+    });
   });
   afterAll(async () => {
     await stack?.stop();

@@ -17,13 +17,13 @@ import type { TrainingDayPlan } from '../../domain/training-day';
 import { attendanceWorkflow, trainingDayWorkflow } from '../../workflows';
 import { startTestStack, type TestStack } from '../support/stack';
 import { uniqueId } from '../support/temporal';
+import { eventually } from '../support/workflow-harness';
 import {
-  SEED_RECOMMENDATIONS,
   briefOf,
-  eventually,
   exampleAssociations,
+  SEED_RECOMMENDATIONS,
   seedPlanOn,
-} from './follow-up-fixtures';
+} from '../support/training-days';
 
 const DAY = 86_400_000;
 

@@ -25,14 +25,13 @@ import { shardOf, workflowIds } from '../../domain/workflow-ids';
 import { trainingDayWorkflow } from '../../workflows';
 import { uniqueId } from '../support/temporal';
 import {
-  SEED_RECOMMENDATIONS,
+  EXAMPLE_BASE_URL,
   eventMessages,
   eventually,
-  exampleAssociations,
-  seedPlanOn,
-  startTimeSkippingStack,
-  type TimeSkippingStack,
-} from './follow-up-fixtures';
+  startWorkflowHarness,
+  type WorkflowHarness,
+} from '../support/workflow-harness';
+import { exampleAssociations, SEED_RECOMMENDATIONS, seedPlanOn } from '../support/training-days';
 
 const HOUR = 3_600_000;
 const ZONE = 'Africa/Casablanca';
@@ -69,9 +68,12 @@ const CHECKED_IN: Array<[string, number]> = [
 ];
 
 describe('after the seed day: its four recommendations followed up, a visit arranged, and the report (time skipping)', () => {
-  let stack: TimeSkippingStack;
+  let stack: WorkflowHarness;
   beforeAll(async () => {
-    stack = await startTimeSkippingStack('follow-up-seed-day');
+    stack = await startWorkflowHarness('follow-up-seed-day', {
+      exampleAssociations: true,
+      publicBaseUrl: EXAMPLE_BASE_URL,
+    });
   });
   afterAll(async () => {
     await stack?.stop();

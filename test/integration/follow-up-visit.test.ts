@@ -17,15 +17,18 @@ import { workflowIds } from '../../domain/workflow-ids';
 import { attendanceWorkflow, followUpWorkflow } from '../../workflows';
 import { uniqueId } from '../support/temporal';
 import {
-  SEED_RECOMMENDATIONS,
-  briefOf,
+  EXAMPLE_BASE_URL,
   eventually,
-  followUpInputFor,
   messagesFor,
+  startWorkflowHarness,
+  type WorkflowHarness,
+} from '../support/workflow-harness';
+import {
+  briefOf,
+  followUpInputFor,
+  SEED_RECOMMENDATIONS,
   seedPlanOn,
-  startTimeSkippingStack,
-  type TimeSkippingStack,
-} from './follow-up-fixtures';
+} from '../support/training-days';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -44,9 +47,12 @@ const CHECK_INS: Array<[string, number]> = [
 ];
 
 describe('a networking visit arranged from the day’s attendees to its report (time skipping)', () => {
-  let stack: TimeSkippingStack;
+  let stack: WorkflowHarness;
   beforeAll(async () => {
-    stack = await startTimeSkippingStack('follow-up-visit');
+    stack = await startWorkflowHarness('follow-up-visit', {
+      exampleAssociations: true,
+      publicBaseUrl: EXAMPLE_BASE_URL,
+    });
   });
   afterAll(async () => {
     await stack?.stop();

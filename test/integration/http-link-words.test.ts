@@ -9,7 +9,7 @@ import { createTrainingDay, readStatus } from '../../client/use-cases/training-d
 import { shardOf } from '../../domain/workflow-ids';
 import { startTestStack, TEST_LINK_SECRET, type TestStack } from '../support/stack';
 import { uniqueId } from '../support/temporal';
-import { eventually } from './lifecycle-harness';
+import { eventually } from '../support/workflow-harness';
 
 // Issue 9, point 6: link pages in Arabic and French, over HTTP, speak the reader's words:
 // no developer text, raw status or UTC time; plural rules; forms only when they can be used.
@@ -54,11 +54,13 @@ describe('link pages in the reader’s words (issue 9)', () => {
     await eventually(
       () => advanceDay(connections, eventId, { to: 'invitations-open', reason: 'test' }),
       () => true,
+      'condition',
       30_000,
     );
     const { status } = await eventually(
       () => readStatus(connections, eventId, { live: true }),
       ({ status: live }) => live.registration.shards > 0 && live.registration.invited > 0,
+      'condition',
       30_000,
     );
     shards = status.registration.shards;
@@ -69,6 +71,7 @@ describe('link pages in the reader’s words (issue 9)', () => {
             shard: shardOf(associationId, shards),
           }),
         (invitee) => invitee.status === 'invited',
+        'condition',
         30_000,
       );
   });

@@ -10,20 +10,19 @@ import { uniqueId } from '../support/temporal';
 import {
   messagesOf,
   openRegistrationDay,
-  planFor,
-  speakersOnly,
-  startLifecycleHarness,
-  type LifecycleHarness,
-} from './lifecycle-harness';
+  startWorkflowHarness,
+  type WorkflowHarness,
+} from '../support/workflow-harness';
+import { planFor, speakersOnly } from '../support/training-days';
 
 const STAND_IN = 'stand-in@university.example.org';
 
 describe('agenda edits by coordinators', () => {
-  let harness: LifecycleHarness;
+  let harness: WorkflowHarness;
   let connections: Connections;
   // A fresh test server per test: the time-skipping server can stall on what earlier tests left.
   beforeEach(async () => {
-    harness = await startLifecycleHarness('lifecycle-agenda');
+    harness = await startWorkflowHarness('lifecycle-agenda');
     // The use-case modules ask the workflow (live reads): Redis is never reached here.
     connections = {
       config: harness.config,

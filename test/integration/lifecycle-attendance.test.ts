@@ -10,18 +10,16 @@ import { shardOf, workflowIds } from '../../domain/workflow-ids';
 import { uniqueId } from '../support/temporal';
 import {
   messagesOf,
-  planFor,
-  registrationOnly,
-  startLifecycleHarness,
-  syntheticAssociations,
-  type LifecycleHarness,
-} from './lifecycle-harness';
+  startWorkflowHarness,
+  type WorkflowHarness,
+} from '../support/workflow-harness';
+import { planFor, registrationOnly, syntheticAssociations } from '../support/training-days';
 
 describe('the day: check-in, attendance and the closing summary', () => {
-  let harness: LifecycleHarness;
+  let harness: WorkflowHarness;
   // A fresh test server per test: the time-skipping server can stall on what earlier tests left.
   beforeEach(async () => {
-    harness = await startLifecycleHarness('lifecycle-attendance');
+    harness = await startWorkflowHarness('lifecycle-attendance');
   });
   afterEach(async () => {
     await harness?.stop();

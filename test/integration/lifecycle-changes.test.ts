@@ -17,12 +17,10 @@ import type { CapturedMessage } from '../support/smtp-sink';
 import {
   eventually,
   messagesOf,
-  planFor,
-  seedDefinition,
-  startLifecycleHarness,
-  syntheticAssociations,
-  type LifecycleHarness,
-} from './lifecycle-harness';
+  startWorkflowHarness,
+  type WorkflowHarness,
+} from '../support/workflow-harness';
+import { planFor, seedDefinition, syntheticAssociations } from '../support/training-days';
 
 const ADS = 'coordination@ads-marrakech-safi.example.org';
 const PROFESSOR = 'h.alaoui@university.example.org';
@@ -64,10 +62,10 @@ function calendarOf(message: CapturedMessage): string {
 }
 
 describe('changes to a training day: reschedule and cancellation', () => {
-  let harness: LifecycleHarness;
+  let harness: WorkflowHarness;
   // A fresh test server per test: the time-skipping server can stall on what earlier tests left.
   beforeEach(async () => {
-    harness = await startLifecycleHarness('lifecycle-changes');
+    harness = await startWorkflowHarness('lifecycle-changes');
   });
   afterEach(async () => {
     await harness?.stop();
@@ -254,8 +252,8 @@ describe('changes to a training day: reschedule and cancellation', () => {
           ),
         ),
       (names) => names.every((name) => name === 'COMPLETED'),
-      20_000,
       'every workflow of the day closed',
+      20_000,
     );
     expect(statuses).toEqual(ids.map(() => 'COMPLETED'));
     const final = await day.result();

@@ -14,7 +14,8 @@ import { shardOf, workflowIds } from '../../domain/workflow-ids';
 import { trainingDayWorkflow } from '../../workflows';
 import { startTestStack, type TestStack } from '../support/stack';
 import { uniqueId } from '../support/temporal';
-import { eventually, planFor, seedDefinition, syntheticAssociations } from './lifecycle-harness';
+import { eventually } from '../support/workflow-harness';
+import { planFor, seedDefinition, syntheticAssociations } from '../support/training-days';
 
 /** How many runs a workflow has had: each continuation names the run it continues. */
 async function runsOf(client: Client, workflowId: string): Promise<number> {
@@ -73,13 +74,13 @@ describe('a long life: continue-as-new on the real server', () => {
     });
     const handle = (id: string) => client.workflow.getHandle(id);
     const status = (predicate: (s: TrainingDayStatus) => boolean) =>
-      eventually(() => day.query(getTrainingDayStatus), predicate, 30_000, 'status');
+      eventually(() => day.query(getTrainingDayStatus), predicate, 'status', 30_000);
     const exists = (id: string) =>
       eventually(
         () => handle(id).describe(),
         () => true,
-        20_000,
         id,
+        20_000,
       );
 
     await exists(workflowIds.partner(eventId, 'ads-marrakech-safi'));
@@ -101,8 +102,8 @@ describe('a long life: continue-as-new on the real server', () => {
     await eventually(
       () => shard(ids[0]!).describe(),
       () => true,
-      20_000,
       'shard',
+      20_000,
     );
 
     // Fifteen fill the twenty seats... and queue; five give their seats back; five decline outright.
@@ -179,8 +180,8 @@ describe('a long life: continue-as-new on the real server', () => {
           ].map(async (id) => (await handle(id).describe()).status.name),
         ),
       (names) => names.every((name) => name === 'COMPLETED'),
-      20_000,
       'children closed',
+      20_000,
     );
     expect(await runsOf(client, day.workflowId)).toBeGreaterThan(1);
     expect(await runsOf(client, workflowIds.seatLedger(eventId))).toBeGreaterThan(1);

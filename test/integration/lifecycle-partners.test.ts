@@ -5,11 +5,10 @@ import { workflowIds } from '../../domain/workflow-ids';
 import { uniqueId } from '../support/temporal';
 import {
   messagesOf,
-  planFor,
-  seedDefinition,
-  startLifecycleHarness,
-  type LifecycleHarness,
-} from './lifecycle-harness';
+  startWorkflowHarness,
+  type WorkflowHarness,
+} from '../support/workflow-harness';
+import { planFor, seedDefinition } from '../support/training-days';
 
 const COORDINATOR = 'coordination@ccis-safi.example.org';
 const ADS = 'coordination@ads-marrakech-safi.example.org';
@@ -34,10 +33,10 @@ function partnersOnly() {
 }
 
 describe('partner coordination', () => {
-  let harness: LifecycleHarness;
+  let harness: WorkflowHarness;
   // A fresh test server per test: the time-skipping server can stall on what earlier tests left.
   beforeEach(async () => {
-    harness = await startLifecycleHarness('lifecycle-partners');
+    harness = await startWorkflowHarness('lifecycle-partners');
   });
   afterEach(async () => {
     await harness?.stop();

@@ -6,18 +6,16 @@ import {
   eventually,
   messagesOf,
   openRegistrationDay,
-  planFor,
-  registrationOnly,
-  startLifecycleHarness,
-  syntheticAssociations,
-  type LifecycleHarness,
-} from './lifecycle-harness';
+  startWorkflowHarness,
+  type WorkflowHarness,
+} from '../support/workflow-harness';
+import { planFor, registrationOnly, syntheticAssociations } from '../support/training-days';
 
 describe('registration: invitations, RSVPs, capacity and the waiting list', () => {
-  let harness: LifecycleHarness;
+  let harness: WorkflowHarness;
   // A fresh test server per test: the time-skipping server can stall on what earlier tests left.
   beforeEach(async () => {
-    harness = await startLifecycleHarness('lifecycle-registration');
+    harness = await startWorkflowHarness('lifecycle-registration');
   });
   afterEach(async () => {
     await harness?.stop();

@@ -4,12 +4,10 @@ import { INVITATION_SHARD_SIZE, shardOf, workflowIds } from '../../domain/workfl
 import { uniqueId } from '../support/temporal';
 import {
   eventually,
-  planFor,
-  registrationOnly,
-  startLifecycleHarness,
-  syntheticAssociations,
-  type LifecycleHarness,
-} from './lifecycle-harness';
+  startWorkflowHarness,
+  type WorkflowHarness,
+} from '../support/workflow-harness';
+import { planFor, registrationOnly, syntheticAssociations } from '../support/training-days';
 
 /** Enough for several shards; the 200,000 figures come from `scripts/bench-campaign.ts`. */
 const CAMPAIGN = 1100;
@@ -45,10 +43,10 @@ function payloadFigures(history: temporal.api.history.v1.IHistory): PayloadFigur
 }
 
 describe('a large campaign', () => {
-  let harness: LifecycleHarness;
+  let harness: WorkflowHarness;
   // A fresh test server per test: the time-skipping server can stall on what earlier tests left.
   beforeEach(async () => {
-    harness = await startLifecycleHarness('lifecycle-scale');
+    harness = await startWorkflowHarness('lifecycle-scale');
   });
   afterEach(async () => {
     await harness?.stop();
@@ -80,8 +78,8 @@ describe('a large campaign', () => {
     const pages = await eventually(
       () => Promise.all(shards.map((shard) => shard.query(listInvitees, { limit: 1000 }))),
       (loaded) => loaded.reduce((sum, page) => sum + page.length, 0) === CAMPAIGN,
-      30_000,
       'every shard loaded its invitees',
+      30_000,
     );
     expect(pages.reduce((sum, page) => sum + page.length, 0)).toBe(CAMPAIGN);
     for (const [index, page] of pages.entries()) {
@@ -169,7 +167,7 @@ describe('a large campaign', () => {
   }, 120_000);
 });
 
-function sentAll(harness: LifecycleHarness, eventId: string): boolean {
+function sentAll(harness: WorkflowHarness, eventId: string): boolean {
   const invitations = harness.smtp.messages.filter(
     (message) =>
       message.parsed.headers.get('x-multaqa-event') === eventId &&

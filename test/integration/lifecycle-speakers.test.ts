@@ -11,11 +11,10 @@ import { workflowIds } from '../../domain/workflow-ids';
 import { uniqueId } from '../support/temporal';
 import {
   messagesOf,
-  planFor,
-  speakersOnly,
-  startLifecycleHarness,
-  type LifecycleHarness,
-} from './lifecycle-harness';
+  startWorkflowHarness,
+  type WorkflowHarness,
+} from '../support/workflow-harness';
+import { planFor, speakersOnly } from '../support/training-days';
 
 const COORDINATOR = 'coordination@ccis-safi.example.org';
 const PROFESSOR = 'h.alaoui@university.example.org';
@@ -39,10 +38,10 @@ function agendaCommand(plan: TrainingDayPlan, agenda: AgendaItem[]): AgendaChang
 }
 
 describe('speakers and agenda', () => {
-  let harness: LifecycleHarness;
+  let harness: WorkflowHarness;
   // A fresh test server per test: the time-skipping server can stall on what earlier tests left.
   beforeEach(async () => {
-    harness = await startLifecycleHarness('lifecycle-speakers');
+    harness = await startWorkflowHarness('lifecycle-speakers');
   });
   afterEach(async () => {
     await harness?.stop();

@@ -3,14 +3,14 @@ import { uniqueId } from '../support/temporal';
 import {
   messagesOf,
   openRegistrationDay,
-  startLifecycleHarness,
-  type LifecycleHarness,
-} from './lifecycle-harness';
+  startWorkflowHarness,
+  type WorkflowHarness,
+} from '../support/workflow-harness';
 
 describe('waiting list: those still waiting when the day starts are told no seat came free', () => {
-  let harness: LifecycleHarness;
+  let harness: WorkflowHarness;
   beforeEach(async () => {
-    harness = await startLifecycleHarness('lifecycle-waitlist-closed');
+    harness = await startWorkflowHarness('lifecycle-waitlist-closed');
   });
   afterEach(async () => {
     await harness?.stop();

@@ -4,7 +4,7 @@ import { importAssociations } from '../../client/use-cases/import-associations';
 import { recordRsvp } from '../../client/use-cases/registrations';
 import { advanceDay } from '../../client/use-cases/training-day-changes';
 import { createTrainingDay } from '../../client/use-cases/training-days';
-import { eventually } from './lifecycle-harness';
+import { eventually } from '../support/workflow-harness';
 import { startTestHttpServer, startTestStack, type TestStack } from '../support/stack';
 import { uniqueId } from '../support/temporal';
 
@@ -92,8 +92,8 @@ describe('/metrics in Prometheus format', () => {
       async () => (await scrape()).text,
       (text) =>
         sample(text, 'multaqa_campaign_invitees', { event_id: eventId, state: 'accepted' }) === 1,
-      30_000,
       'the accepted answer in the campaign gauge',
+      30_000,
     );
     expect(sample(after, 'multaqa_rsvps_total', { status: 'accepted', channel: 'phone' })).toBe(
       acceptedBefore + 1,

@@ -7,19 +7,17 @@ import { workflowIds } from '../../domain/workflow-ids';
 import { uniqueId } from '../support/temporal';
 import {
   eventually,
-  planFor,
-  registrationOnly,
-  startLifecycleHarness,
-  syntheticAssociations,
-  type LifecycleHarness,
-} from './lifecycle-harness';
+  startWorkflowHarness,
+  type WorkflowHarness,
+} from '../support/workflow-harness';
+import { planFor, registrationOnly, syntheticAssociations } from '../support/training-days';
 
 const { EventType, RetryState } = temporal.api.enums.v1;
 
 describe('an invitation campaign on a worker without LINK_SECRET', () => {
-  let harness: LifecycleHarness;
+  let harness: WorkflowHarness;
   beforeAll(async () => {
-    harness = await startLifecycleHarness('missing-link-secret', { withoutLinkSecret: true });
+    harness = await startWorkflowHarness('missing-link-secret', { withoutLinkSecret: true });
   });
   afterAll(async () => {
     await harness?.stop();
@@ -42,8 +40,8 @@ describe('an invitation campaign on a worker without LINK_SECRET', () => {
     await eventually(
       () => shard.describe(),
       (description) => description.status.name !== 'RUNNING',
-      30_000,
       'the shard to close',
+      30_000,
     );
     expect((await shard.describe()).status.name).toBe('FAILED');
 

@@ -9,7 +9,7 @@ import type { TrainingDayPlan } from '../../domain/training-day';
 import { shardOf } from '../../domain/workflow-ids';
 import { TEST_LINK_SECRET } from '../support/stack';
 import { uniqueId } from '../support/temporal';
-import { eventually } from './lifecycle-harness';
+import { eventually } from '../support/workflow-harness';
 
 const ROOT = resolve(__dirname, '..', '..');
 export const SEED_FILE = resolve(ROOT, 'examples', 'safi-2018-11-23.json');
@@ -38,14 +38,14 @@ export async function openInvitations(
   await eventually(
     () => advanceDay(connections, eventId, { to: 'invitations-open', reason: 'test' }),
     () => true,
-    30_000,
     'invitations open',
+    30_000,
   );
   const { status } = await eventually(
     () => readStatus(connections, eventId, { live: true }),
     ({ status: live }) => live.registration.shards > 0 && live.registration.invited > 0,
-    30_000,
     'invitations sent',
+    30_000,
   );
   return { eventId, plan, shards: status.registration.shards };
 }

@@ -16,7 +16,7 @@ import {
   startTestStack,
 } from '../support/stack';
 import { uniqueId } from '../support/temporal';
-import { eventually } from './lifecycle-harness';
+import { eventually } from '../support/workflow-harness';
 import { futureDate, openInvitations, SEED, SEED_FILE } from './open-day-fixture';
 
 describe('event ids are never reused, and links act only on the day that sent them (issue 14)', () => {
@@ -42,8 +42,8 @@ describe('event ids are never reused, and links act only on the day that sent th
     eventually(
       () => stack.temporal.client.workflow.getHandle(workflowIds.trainingDay(eventId)).describe(),
       (description) => description.status.name !== 'RUNNING',
-      30_000,
       'day closed',
+      30_000,
     );
 
   it('refuses to create a cancelled day’s id again: by our registry, by Temporal alone, by the read model alone', async () => {
@@ -182,8 +182,8 @@ describe('event ids are never reused, and links act only on the day that sent th
     const cancelled = await eventually(
       () => post(link(plan.generation)),
       (response) => response.status === 410,
-      30_000,
       'cancellation seen by the link page',
+      30_000,
     );
     expect(await cancelled.text()).toContain('This invitation belongs to a cancelled training day');
     const arabic = await fetch(`${server.url}/links/rsvp/${link(plan.generation)}`, {

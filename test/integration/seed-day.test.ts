@@ -18,7 +18,8 @@ import { shardOf, workflowIds } from '../../domain/workflow-ids';
 import { runCli } from '../support/cli';
 import { startTestStack, type TestStack } from '../support/stack';
 import { uniqueId } from '../support/temporal';
-import { eventually, exampleAssociations, messagesOf, seedDefinition } from './lifecycle-harness';
+import { eventually, messagesOf } from '../support/workflow-harness';
+import { exampleAssociations, seedDefinition } from '../support/training-days';
 
 const CLI_BUILT = resolve(__dirname, '..', '..', 'dist', 'client', 'cli', 'main.js');
 
@@ -90,7 +91,7 @@ describe('the seed day, end to end on the real Temporal server', () => {
 
     const day = client.workflow.getHandle(workflowIds.trainingDay(eventId));
     const status = (predicate: (s: TrainingDayStatus) => boolean, what: string) =>
-      eventually(() => day.query(getTrainingDayStatus), predicate, 30_000, what);
+      eventually(() => day.query(getTrainingDayStatus), predicate, what, 30_000);
     const started = (id: string) =>
       eventually(
         () => client.workflow.getHandle(id).describe(),
@@ -149,8 +150,8 @@ describe('the seed day, end to end on the real Temporal server', () => {
         return found;
       },
       (found) => found.includes(day.workflowId),
-      20_000,
       'list() by phase',
+      20_000,
     );
 
     // RSVPs: thirty accept, six decline, four do not answer.
@@ -225,8 +226,8 @@ describe('the seed day, end to end on the real Temporal server', () => {
         return JSON.parse(result.stdout) as TrainingDayStatus;
       },
       (read) => read.phase === 'closed' && read.attendance.checkedIn === 25,
-      30_000,
       'event status --json',
+      30_000,
     );
     expect(cliStatus.partners.map((partner) => [partner.partnerId, partner.status])).toEqual([
       ['ads-marrakech-safi', 'confirmed'],

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { createLogger, logRedisErrors } from '../../client/logging';
 import { freePort } from '../../scripts/stack/ports';
-import { eventually } from './lifecycle-harness';
+import { eventually } from '../support/workflow-harness';
 import { startTestHttpServer, startTestStack, type TestStack } from '../support/stack';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -49,8 +49,8 @@ describe('logs, liveness and readiness of the service processes', () => {
       await eventually(
         async () => lines.filter((line) => line.msg === 'request completed').length,
         (count) => count === 2,
-        5000,
         'two access-log lines',
+        5000,
       );
       const completed = lines.filter((line) => line.msg === 'request completed');
       expect(completed[0]).toMatchObject({
@@ -105,8 +105,8 @@ describe('logs, liveness and readiness of the service processes', () => {
       await eventually(
         async () => attempts,
         (count) => count >= 2,
-        20_000,
         'two reconnection attempts',
+        20_000,
       );
       expect(lines.filter((line) => /Redis unreachable/.test(line.msg))).toHaveLength(1);
     } finally {
@@ -156,8 +156,8 @@ describe('logs, liveness and readiness of the service processes', () => {
       await eventually(
         async () => lines().some((line) => /multaqa worker polling/.test(line.msg)),
         Boolean,
-        90_000,
         `the worker polling (stderr: ${stderr})`,
+        90_000,
       );
       // The SDK's own INFO lines come through the same logger (today they are cut at WARN).
       expect(lines().some((line) => line.level === 30 && line.sdkComponent !== undefined)).toBe(
@@ -170,8 +170,8 @@ describe('logs, liveness and readiness of the service processes', () => {
           return response.ok ? response.text() : '';
         },
         (text) => /^temporal_\w+/m.test(text),
-        30_000,
         "the Temporal SDK's metrics on the worker's metrics port",
+        30_000,
       );
       expect(metrics).toMatch(/^multaqa_process_resident_memory_bytes \d+/m);
       expect(metrics).toMatch(/^# TYPE multaqa_messages_total counter/m);

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Client } from '@temporalio/client';
 import { createTrainingDay } from '../../client/use-cases/training-days';
 import { startTracing, type Tracing } from '../../observability/tracing';
-import { eventually } from './lifecycle-harness';
+import { eventually } from '../support/workflow-harness';
 import { startTestStack, type TestStack } from '../support/stack';
 import { uniqueId } from '../support/temporal';
 import { workflowIds } from '../../domain/workflow-ids';
@@ -120,9 +120,7 @@ describe('OpenTelemetry tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set', () => 
             (span) =>
               span.traceId === start.traceId && span.name === 'RunWorkflow:trainingDayWorkflow',
           ) &&
-          all.some(
-            (span) => span.traceId === start.traceId && span.name.startsWith('RunActivity:'),
-          )
+          all.some((span) => span.traceId === start.traceId && span.name.startsWith('RunActivity:'))
         );
       },
       `client, workflow and activity spans of one trace (output: ${output.slice(-2000)})`,

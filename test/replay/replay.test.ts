@@ -3,6 +3,7 @@ import { DeterminismViolationError } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import * as workflows from '../../workflows';
 import { quietTemporalRuntime, workflowBundle } from '../support/temporal';
 
 const HISTORIES = resolve(__dirname, '..', 'histories');
@@ -25,26 +26,39 @@ async function replay(file: string): Promise<Error | undefined> {
   return undefined;
 }
 
-describe('replay of committed histories: running workflows survive a deploy of this code', () => {
+describe('replay of committed histories: running workflows of every type survive a deploy of this code', () => {
   beforeAll(() => quietTemporalRuntime());
 
   const files = historiesIn(HISTORIES);
-  it('has histories of every lifecycle workflow', () => {
+  it('has histories of every workflow type', () => {
     const types = new Set(files.map((file) => basename(file).split('-')[0]));
-    for (const type of [
-      'trainingDayWorkflow',
-      'partnerCoordinationWorkflow',
-      'speakerSlotWorkflow',
-      'invitationShardWorkflow',
-      'seatLedgerWorkflow',
-      'attendanceWorkflow',
-    ])
-      expect(types).toContain(type);
+    for (const type of Object.keys(workflows)) expect(types).toContain(type);
   });
 
   it.each(files.map((file) => [basename(file), file]))('replays %s', async (_name, file) => {
     const error = await replay(file);
     expect(error).toBeUndefined();
+  });
+
+  it('refuses a history whose commands the code would not give (one activity type changed)', async () => {
+    const history = JSON.parse(
+      readFileSync(join(HISTORIES, 'followUpWorkflow-escalated-and-closed.json'), 'utf8'),
+    ) as {
+      events: Array<{
+        activityTaskScheduledEventAttributes?: { activityType?: { name?: string } };
+      }>;
+    };
+    const scheduled = history.events.find(
+      (event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'sendMessage',
+    );
+    expect(scheduled).toBeDefined();
+    scheduled!.activityTaskScheduledEventAttributes!.activityType!.name = 'sendMessageBatch';
+    const results = Worker.runReplayHistories({ workflowBundle: workflowBundle() }, [
+      { workflowId: 'broken', history: historyFromJSON(history) },
+    ]);
+    let error: Error | undefined;
+    for await (const result of results) error ??= result.error;
+    expect(error).toBeInstanceOf(DeterminismViolationError);
   });
 
   it.each(historiesIn(BROKEN).map((file) => [basename(file), file]))(

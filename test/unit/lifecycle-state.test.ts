@@ -4,7 +4,7 @@ import type { InviteeRecord } from '../../domain/messages/registration';
 import type { TrainingDayCarriedState } from '../../domain/messages/training-day';
 import { INVITATION_SHARD_SIZE, shardOf } from '../../domain/workflow-ids';
 import { shardReportOf } from '../../workflows/invitation-shard-state';
-import { ReportThrottle } from '../../workflows/report-throttle';
+import { ReportThrottle } from '../../workflows/kit';
 import {
   closingSummaryOf,
   emptyAttendance,

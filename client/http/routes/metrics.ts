@@ -2,7 +2,10 @@ import { Gauge, Registry } from 'prom-client';
 import { z } from 'zod';
 import type { TrainingDayPhase } from '../../../domain/training-day';
 import { METRICS_CONTENT_TYPE, metricsExposition } from '../../../observability/metrics-exposition';
-import { collectProcessMetrics, httpRequestHistogram } from '../../../observability/product-metrics';
+import {
+  collectProcessMetrics,
+  httpRequestHistogram,
+} from '../../../observability/product-metrics';
 import { TrainingDayReadModel } from '../../../stores/read-model';
 import type { HttpContext } from '../http-context';
 

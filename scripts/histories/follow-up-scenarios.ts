@@ -1,23 +1,14 @@
 /**
- * Records the histories of the follow-up workflows (follow-up, networking visit, coordination
- * digest) into test/histories/<workflowType>-<scenario>.json, for the replay tests. Runs real
- * scenarios: a time-skipping server for the months-long ones, the dev server for the Schedule.
- *
- *   npx tsx scripts/record-follow-up-histories.ts
- *
- * Needs Redis at 127.0.0.1:6379 (or REDIS_URL) and the Temporal binaries (.tools/temporal).
- * Re-record only on purpose: a history recorded by older code is what proves new code can
- * still replay running workflows.
+ * The follow-up workflows' scenarios (follow-up, networking visit, coordination digest) of the
+ * history recorder (`scripts/record-histories.ts`): a time-skipping server for the months-long
+ * ones, the dev server for the Schedule.
  */
-import { bundleWorkflowCode } from '@temporalio/worker';
-import type { Client } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { AssociationDirectory } from '../stores/association-directory';
-import { checkIn } from '../domain/messages/attendance';
+import { AssociationDirectory } from '../../stores/association-directory';
+import { checkIn } from '../../domain/messages/attendance';
 import {
   addDigestNews,
   answerVisitInvitation,
@@ -30,35 +21,30 @@ import {
   overrideVisitPairing,
   recordVisitReport,
   scheduleVisit,
-} from '../domain/messages/follow-up';
-import { localToInstant } from '../domain/schedule';
-import type * as FixturesModule from '../test/integration/follow-up-fixtures';
-import { workflowIds } from '../domain/workflow-ids';
-import { attendanceWorkflow, followUpWorkflow } from '../workflows';
-import { freePort } from './stack/ports';
-import { startTemporalDevServer } from './stack/temporal-dev-server';
+} from '../../domain/messages/follow-up';
+import { localToInstant } from '../../domain/schedule';
+import type * as HarnessModule from '../../test/support/workflow-harness';
+import * as fixtures from '../../test/support/training-days';
+import { workflowIds } from '../../domain/workflow-ids';
+import { attendanceWorkflow, followUpWorkflow } from '../../workflows';
+import { freePort } from '../stack/ports';
+import { startTemporalDevServer } from '../stack/temporal-dev-server';
 
-const HISTORIES = resolve(__dirname, '..', 'test', 'histories');
+import { historyFile, save as saveFile, until } from './recording';
+
 const DAY = 86_400_000;
 
-async function save(client: Client, workflowId: string, name: string, runId?: string) {
-  const history = await client.workflow.getHandle(workflowId, runId).fetchHistory();
-  const file = join(HISTORIES, `${name}.json`);
-  writeFileSync(file, `${historyToJSON(history)}\n`);
-  console.log(`recorded ${file} (${history.events?.length ?? 0} events)`);
+function save(
+  client: Parameters<typeof saveFile>[0],
+  workflowId: string,
+  name: string,
+  runId?: string,
+) {
+  return saveFile(client, workflowId, historyFile(name), runId);
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let tries = 0; tries < 300; tries += 1) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && done(value)) return value;
-    await new Promise((wake) => setTimeout(wake, 100));
-  }
-  throw new Error('condition not reached');
-}
-
-type Fixtures = typeof FixturesModule;
-type Stack = Awaited<ReturnType<Fixtures['startTimeSkippingStack']>>;
+type Fixtures = typeof fixtures;
+type Stack = Awaited<ReturnType<(typeof HarnessModule)['startWorkflowHarness']>>;
 
 /**
  * Runs one scenario on a fresh time-skipping server (one long-lived server for every scenario
@@ -70,8 +56,12 @@ async function onTimeSkipping(
   scenario: (stack: Stack, fixtures: Fixtures, yesterday: string) => Promise<void>,
 ): Promise<void> {
   process.env.MULTAQA_TEST_WORKFLOW_BUNDLE = writeBundle(bundle);
-  const fixtures = await import('../test/integration/follow-up-fixtures');
-  const stack = await fixtures.startTimeSkippingStack(`record-${name}`);
+  const { EXAMPLE_BASE_URL, startWorkflowHarness } =
+    await import('../../test/support/workflow-harness');
+  const stack = await startWorkflowHarness(`record-${name}`, {
+    exampleAssociations: true,
+    publicBaseUrl: EXAMPLE_BASE_URL,
+  });
   try {
     const now = await stack.env.currentTimeMs();
     await scenario(stack, fixtures, new Date(now - DAY).toISOString().slice(0, 10));
@@ -254,8 +244,7 @@ async function recordOnDevServer(bundle: { code: string }): Promise<void> {
   const server = await startTemporalDevServer({ port, logFile: join(dbDir, 'server.log') });
   process.env.MULTAQA_TEST_TEMPORAL_ADDRESS = server.address;
   process.env.MULTAQA_TEST_WORKFLOW_BUNDLE = writeBundle(bundle);
-  const { startTestStack } = await import('../test/support/stack');
-  const fixtures = await import('../test/integration/follow-up-fixtures');
+  const { startTestStack } = await import('../../test/support/stack');
   const stack = await startTestStack('record-digest');
   try {
     const client = stack.temporal.client;
@@ -324,27 +313,11 @@ function writeBundle(bundle: { code: string }): string {
   return bundleFile;
 }
 
-async function main(): Promise<void> {
-  mkdirSync(HISTORIES, { recursive: true });
-  const bundle = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../workflows'),
-    logger: {
-      log: () => undefined,
-      trace: () => undefined,
-      debug: () => undefined,
-      info: () => undefined,
-      warn: () => undefined,
-      error: console.error,
-    },
-  });
+/** Records the follow-up workflows' histories with `bundle`, today's workflow code. */
+export async function recordFollowUpHistories(bundle: { code: string }): Promise<void> {
   await onTimeSkipping(bundle, 'escalated', escalatedAndClosed);
   await onTimeSkipping(bundle, 'continued', continuedAsNew);
   await onTimeSkipping(bundle, 'further', furtherTraining);
   await onTimeSkipping(bundle, 'visits', networkingVisits);
   await recordOnDevServer(bundle);
 }
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
