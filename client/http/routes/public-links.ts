@@ -20,6 +20,7 @@ import {
   recordSurveyResponse,
   seatsForCheckIn,
 } from '../../use-cases/attendance';
+import { AssociationDirectory } from '../../../stores/association-directory';
 import { findInvitee, recordRsvp } from '../../use-cases/registrations';
 import { StartedPlanCache } from '../../started-plan';
 import { readStatus } from '../../use-cases/training-days';
@@ -85,6 +86,7 @@ export function registerPublicLinkRoutes(
   const { app, routes, connections } = context_;
   const { config } = connections;
   const plans = new StartedPlanCache(connections);
+  const directory = new AssociationDirectory(connections.redis, config.REDIS_PREFIX);
 
   const verify = (token: string, purpose: DayLinkPurpose): LinkClaims => {
     if (!config.LINK_SECRET)
@@ -92,10 +94,16 @@ export function registerPublicLinkRoutes(
     return verifyLinkToken(token, config.LINK_SECRET, new Date(), purpose);
   };
 
-  /** The day and the invitee a link is for, in the invitee's language. */
+  /**
+   * The day and the invitee a link is for, in the invitee's language. `fromShard: false` reads
+   * only the language, from the directory: an answer does not query the shard it is about to
+   * update (a query reaching a shard the worker has just evicted can run new events outside
+   * any workflow task, which its history cannot replay: docs/reliability.md).
+   */
   const context = async (
     claims: LinkClaims,
     fallback: Language,
+    { fromShard = true }: { fromShard?: boolean } = {},
   ): Promise<{
     language: Language;
     event: LinkPageEvent;
@@ -113,10 +121,17 @@ export function registerPublicLinkRoutes(
       generation: plan.generation,
       cancelled: status.phase === 'cancelled',
     });
-    const invitee = await findInvitee(connections, claims.eventId, claims.associationId, {
-      shard: claims.shard,
-    }).catch(() => undefined);
-    const language = invitee?.language ?? fallback;
+    const invitee = fromShard
+      ? await findInvitee(connections, claims.eventId, claims.associationId, {
+          shard: claims.shard,
+        }).catch(() => undefined)
+      : undefined;
+    const language =
+      invitee?.language ??
+      (fromShard
+        ? undefined
+        : (await directory.get(claims.associationId).catch(() => undefined))?.preferredLanguage) ??
+      fallback;
     const answered =
       invitee?.status === 'accepted' ||
       invitee?.status === 'waitlisted' ||
@@ -274,7 +289,7 @@ export function registerPublicLinkRoutes(
         let found: Awaited<ReturnType<typeof context>> | undefined;
         try {
           const claims = verify(params.token, purpose);
-          found = await context(claims, language);
+          found = await context(claims, language, { fromShard: purpose !== 'rsvp' });
           language = found.language;
           const title = text(language, TITLE_KEY[purpose]);
           const form = request.body ?? {};
