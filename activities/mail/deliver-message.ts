@@ -164,11 +164,9 @@ export class MailDelivery {
       throw error;
     }
     try {
-      if (!(await this.ledger.markOnWire(identity, owner))) {
+      if (!(await this.ledger.markOnWire(identity, owner)))
         // Our lease ran out while we waited (a frozen process): another attempt owns it now.
-        clearInterval(renewal);
         throw new MessageInFlightError(messageId);
-      }
       try {
         await this.deps.mailer.sendMail(this.mailOptions(rendered, request, messageId));
       } catch (error) {
@@ -184,9 +182,11 @@ export class MailDelivery {
         throw failure.error;
       }
     } finally {
+      // Whatever ends this attempt (Redis lost while marking the message on the wire too), it
+      // stops renewing its lease: a lease renewed for ever made every retry "in flight".
+      clearInterval(renewal);
       giveBack();
     }
-    clearInterval(renewal);
     await this.recordSent(identity, owner);
     return { status: 'sent', messageId };
   }

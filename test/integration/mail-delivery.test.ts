@@ -2,6 +2,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { Redis } from 'ioredis';
 import type { Transporter } from 'nodemailer';
 import { createMailActivities } from '../../activities/mail';
+import { MailDelivery } from '../../activities/mail/deliver-message';
 import { messageIdFor } from '../../mail/message-identity';
 import { listPossibleDuplicates } from '../../stores/possible-duplicates';
 import { listUndeliverable } from '../../stores/undeliverable-register';
@@ -371,6 +372,31 @@ describe('the send ledger after a dead attempt', () => {
     expect(await listPossibleDuplicates(redis.redis, redis.prefix, event.eventId)).toEqual([
       expect.objectContaining({ recipientId: request.recipient.id, messageId: outcome.messageId }),
     ]);
+  });
+
+  it('lets a retry take over a message whose attempt lost Redis while putting it on the wire (the lease is no longer renewed)', async () => {
+    const event = freshEvent('lost-redis');
+    const request: SendMessageRequest = {
+      purpose: 'rsvp-reminder',
+      event,
+      recipient: associationIn('fr'),
+      revision: 0,
+    };
+    const mailer = createMailTransport(sink.url);
+    mailers.push(mailer);
+    const delivery = new MailDelivery(
+      { config: configFor(sink.url), redis: redis.redis, mailer },
+      { leaseMs: 300, busyWaitMs: 2_000 },
+    );
+    // Redis answers nothing at that moment (killed): the call fails, the attempt ends.
+    const markOnWire = delivery.ledger.markOnWire.bind(delivery.ledger);
+    delivery.ledger.markOnWire = () => Promise.reject(new Error('Connection is closed.'));
+    await expect(delivery.deliver(request)).rejects.toThrow('Connection is closed.');
+    delivery.ledger.markOnWire = markOnWire;
+    // Before: the dead attempt's timer renewed its lease for ever, and every retry was told
+    // the message was "being sent by another attempt".
+    expect(await delivery.deliver(request)).toMatchObject({ status: 'sent' });
+    await sink.waitFor(() => messagesFor(event.eventId).length === 1);
   });
 
   it('makes a second attempt wait for a live one, then find the message sent', async () => {
