@@ -1,5 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
 import { LANGUAGES, type Language } from '../../../domain/common';
+
+/** The path of every signed-link page: `/links/<purpose>/:token`. */
+export const TokenParams = z.object({ token: z.string().min(1).max(1024) }).strict();
 
 /** The language a visitor's browser prefers among ours (for pages shown before we know them). */
 export function browserLanguage(request: FastifyRequest): Language {

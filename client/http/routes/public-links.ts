@@ -38,9 +38,8 @@ import {
 } from '../link-pages/link-pages';
 import { refusalOf, unavailableNow, type LinkPageDay } from '../link-pages/link-refusals';
 import { registerUnsubscribeRoutes } from './unsubscribe-links';
-import { browserLanguage, sendPage } from '../link-pages/link-page-reply';
+import { browserLanguage, sendPage, TokenParams } from '../link-pages/link-page-reply';
 
-const TokenParams = z.object({ token: z.string().min(1).max(1024) }).strict();
 /** `?answer=` from the email's accept/decline buttons: a hint that orders the page, never an act. */
 const LinkPageQuery = z.object({
   answer: z.enum(['accept', 'decline']).optional().catch(undefined),

@@ -8,9 +8,8 @@ import type { HttpContext } from '../http-context';
 import { text } from '../link-pages/link-page-text';
 import { noticePage, textHtml } from '../link-pages/link-pages';
 import { unsubscribePage } from '../link-pages/unsubscribe-page';
-import { browserLanguage, sendPage } from '../link-pages/link-page-reply';
+import { browserLanguage, sendPage, TokenParams } from '../link-pages/link-page-reply';
 
-const TokenParams = z.object({ token: z.string().min(1).max(1024) }).strict();
 /**
  * The page's buttons send `action`; a mail client's one-click button (RFC 8058) sends
  * `List-Unsubscribe=One-Click`, which unsubscribes.
