@@ -26,8 +26,11 @@ export function describeFailure(error: unknown): { message: string; code: number
   const code = exitCodeOf(codeOf(error));
   if (error instanceof ValidationError)
     return { message: `invalid input:\n${error.message}`, code };
-  if (error instanceof MultaqaError)
-    return { message: error.field ? `${error.field}: ${error.message}` : error.message, code };
+  if (error instanceof MultaqaError) {
+    // A workflow's refusal already names its field ("answer: must be confirm or decline").
+    const named = !error.field || error.message.startsWith(`${error.field}: `);
+    return { message: named ? error.message : `${error.field}: ${error.message}`, code };
+  }
   if (error instanceof CommanderError) return { message: '', code };
   return { message: error instanceof Error ? error.message : String(error), code };
 }

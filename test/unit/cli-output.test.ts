@@ -167,6 +167,19 @@ describe('exit codes', () => {
     expect(described.message).toMatch(message);
   });
 
+  it('names the field once, also when the message already starts with it', () => {
+    const refusal = new MultaqaError(
+      ErrorCodes.invalidInput,
+      'answer: must be confirm or decline',
+      'answer',
+    );
+    expect(describeFailure(refusal).message).toBe('answer: must be confirm or decline');
+    expect(
+      describeFailure(new MultaqaError(ErrorCodes.invalidInput, 'must be positive', 'seats'))
+        .message,
+    ).toBe('seats: must be positive');
+  });
+
   it('maps usage errors to 2 and help to 0', () => {
     expect(describeFailure(new CommanderError(1, 'commander.unknownOption', 'x')).code).toBe(2);
     expect(describeFailure(new CommanderError(0, 'commander.helpDisplayed', '')).code).toBe(0);
