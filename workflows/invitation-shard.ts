@@ -24,8 +24,10 @@ import {
 import { invitationShardReport } from '../domain/messages/training-day';
 import { RSVP_CHANNELS, type Rsvp, type RsvpOutcome } from '../domain/registration';
 import { workflowIds } from '../domain/workflow-ids';
-import { directory, mailBatch } from './lifecycle-activities';
 import {
+  directory,
+  mailBatch,
+  ReportThrottle,
   HOUR_MS,
   MINUTE_MS,
   earliest,
@@ -37,7 +39,7 @@ import {
   runIsLarge,
   signalQuietly,
   Alarm,
-} from './lifecycle-support';
+} from './kit';
 import {
   newInviteeRecord,
   pageOfInvitees,
@@ -46,7 +48,6 @@ import {
   toInviteeView,
   wasInvited,
 } from './invitation-shard-state';
-import { ReportThrottle } from './report-throttle';
 
 /** Invitees read per activity call, and recipients per message batch: small payloads. */
 const PAGE_SIZE = 250;

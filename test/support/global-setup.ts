@@ -1,6 +1,7 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { quiet } from '../../scripts/histories/recording';
 import { freePort } from '../../scripts/stack/ports';
 import {
   startTemporalDevServer,
@@ -34,7 +35,7 @@ export default async function globalSetup(config: {
       : freePort().then((port) =>
           startTemporalDevServer({ port, logFile: join(TEST_VAR_DIR, 'temporal-dev-server.log') }),
         ),
-    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger }),
+    bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quiet }),
   ]);
   writeFileSync(WORKFLOW_BUNDLE_FILE, bundle.code);
   if (server) {
@@ -43,12 +44,3 @@ export default async function globalSetup(config: {
   }
   process.env.MULTAQA_TEST_WORKFLOW_BUNDLE = WORKFLOW_BUNDLE_FILE;
 }
-
-const quietLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};
